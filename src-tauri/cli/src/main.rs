@@ -1,0 +1,3 @@
+fn main() {
+    println!("tokenbench {}", env!("CARGO_PKG_VERSION"));
+}
