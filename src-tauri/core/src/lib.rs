@@ -3,6 +3,7 @@
 //! and rate limits are testable with a fixed clock. Secrets only ever travel as [`secret::Secret`].
 
 pub mod error;
+pub mod hmac_sign;
 pub mod profile;
 pub mod secret;
 pub mod token;
