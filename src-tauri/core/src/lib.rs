@@ -2,8 +2,17 @@
 //! Tauri or of any UI. Time is always passed in (`now`) so decisions about expiry, rotation
 //! and rate limits are testable with a fixed clock. Secrets only ever travel as [`secret::Secret`].
 
+pub mod app_info;
 pub mod error;
+pub mod inventory;
+pub mod proposals;
+pub mod query;
+pub mod token_input;
+pub mod transfer;
 pub mod hmac_sign;
+pub mod keychain;
+pub mod metadata;
+pub mod paths;
 pub mod profile;
 pub mod secret;
 pub mod token;
