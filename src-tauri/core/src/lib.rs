@@ -15,6 +15,7 @@ pub mod metadata;
 pub mod paths;
 pub mod profile;
 pub mod secret;
+pub mod status;
 pub mod token;
 pub mod vault;
 
