@@ -4,7 +4,9 @@
 
 pub mod error;
 pub mod hmac_sign;
+pub mod mask;
 pub mod profile;
+pub mod recognize;
 pub mod secret;
 pub mod status;
 pub mod token;
