@@ -7,6 +7,7 @@ pub mod hmac_sign;
 pub mod mask;
 pub mod profile;
 pub mod recognize;
+pub mod scan;
 pub mod secret;
 pub mod status;
 pub mod token;
