@@ -25,6 +25,7 @@ pub struct Found {
     pub source: String,
     /// From the variable name (`pandabase-api-token`) or `<provider>-<env>-<n>`; unique in the scan.
     pub suggested_name: String,
+    /// The value, trimmed and unquoted; store it in the keychain only.
     pub value: Secret,
     /// Recognition of the value, adjusted by the variable name and any paired token id.
     pub recognition: Recognition,
