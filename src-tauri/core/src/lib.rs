@@ -15,6 +15,7 @@ pub mod profile;
 pub mod proposals;
 pub mod query;
 pub mod recognize;
+pub mod scan;
 pub mod secret;
 pub mod status;
 pub mod token;

@@ -34,12 +34,17 @@ const FOREIGN_PREFIXES: &[(&str, &str)] =
 pub struct Candidate {
     /// Profile id.
     pub provider: String,
+    /// The profile's display name.
     pub provider_name: String,
+    /// From the shape or its `env` group; absent when the value does not say (`stk_…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub environment: Option<Environment>,
+    /// The record kind to store it as.
     pub kind: TokenKind,
+    /// What the value itself is (secret, publishable key, token id, store id).
     pub role: ValueRole,
+    /// The profile's default, or HMAC for a token id of a provider that signs.
     pub auth_mode: AuthMode,
     /// 0–100.
     pub confidence: u8,
@@ -51,14 +56,23 @@ pub struct Candidate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum WarningCode {
+    /// Nothing but whitespace was pasted.
     Empty,
+    /// Leading/trailing whitespace (trimmed) or a space inside.
     Whitespace,
+    /// A line break inside the value.
     LineBreak,
+    /// A public token id (`stk_…`) where the secret belongs.
     TokenIdAsSecret,
+    /// A publishable key: few endpoints accept it.
     PublishableKey,
+    /// A store id (`shp_…`), not a secret.
     StoreId,
+    /// Longer than the keychain can store everywhere ([`MAX_SECRET_CHARS`]).
     TooLong,
+    /// No profile shape matches: storable as provider Custom.
     Unrecognized,
+    /// The given host belongs to a provider whose shapes do not match.
     HostMismatch,
 }
 
@@ -67,6 +81,7 @@ pub enum WarningCode {
 #[serde(rename_all = "camelCase")]
 pub struct RecognitionWarning {
     pub code: WarningCode,
+    /// What is wrong and what to do, for the user.
     pub message: String,
 }
 
@@ -107,7 +122,9 @@ impl Recognition {
 /// One profile shape matching a value.
 #[derive(Debug, Clone)]
 pub struct ShapeMatch<'a> {
+    /// The provider whose shape matched.
     pub profile: &'a Profile,
+    /// The shape that matched.
     pub shape: &'a Shape,
     /// From the shape, else from its `env` group.
     pub environment: Option<Environment>,
