@@ -61,8 +61,8 @@ pub struct ListQuery {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<SortKey>,
-    #[ts(optional)]
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
     pub descending: bool,
 }
 
