@@ -1,0 +1,5 @@
+// Written by hand from api-contract.md until ts-rs generates it from Rust (it will overwrite this file).
+export type ImportReport = {
+  added: Array<string>;
+  skipped: Array<{ name: string; reason: string }>;
+};

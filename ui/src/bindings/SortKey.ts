@@ -1,0 +1,2 @@
+// Written by hand from api-contract.md until ts-rs generates it from Rust (it will overwrite this file).
+export type SortKey = "name" | "provider" | "environment" | "status" | "expires" | "lastUsed" | "created";

@@ -1,0 +1,2 @@
+// Written by hand from api-contract.md until ts-rs generates it from Rust (it will overwrite this file).
+export type StatusFilter = "active" | "expired" | "revoked" | "expiresSoon" | "rotationDue";
