@@ -292,7 +292,13 @@ export function inventoryView(tokenId?: string): View {
         case "first":
         case "last":
           if (!rowEls.length) return false;
-          select(moveSelection(document.activeElement === search ? -1 : selected, rowEls.length, action), true);
+          // Arriving in the table (from the search box or nowhere) lands on the selected row
+          // first; once there, the arrows move.
+          if (!rowEls.includes(document.activeElement as HTMLTableRowElement) && (action === "up" || action === "down")) {
+            select(document.activeElement === search || selected < 0 ? 0 : selected, true);
+          } else {
+            select(moveSelection(selected, rowEls.length, action), true);
+          }
           return true;
         case "open": {
           const t = tokens[selected];
