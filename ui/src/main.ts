@@ -13,7 +13,8 @@ import { dialogOpen } from "./views/dialog";
 import { handleSecretHidden } from "./views/detail";
 import { inventoryView, type View } from "./views/inventory";
 import { createShell } from "./views/shell";
-import { settingsView, testerView } from "./views/settings";
+import { settingsView } from "./views/settings";
+import { testerView } from "./views/tester";
 
 const shell = createShell();
 let current: { route: Route; view?: View } | undefined;
