@@ -151,7 +151,10 @@ export function openImportDialog(changed: () => void, tab: Tab = "paste"): void 
             },
           };
         });
-      showReport(await api.confirmProposals(choices));
+      const report = await api.confirmProposals(choices);
+      // The pasted text held the secrets; once they are in the keychain it has no reason to stay.
+      pasted.value = "";
+      showReport(report);
     }),
   );
 
