@@ -29,6 +29,7 @@ pub struct AppInfo {
 #[serde(rename_all = "camelCase")]
 pub struct Revealed {
     pub value: String,
+    #[ts(type = "number")]
     pub hide_after_ms: u64,
 }
 
@@ -42,5 +43,6 @@ impl std::fmt::Debug for Revealed {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Copied {
+    #[ts(type = "number")]
     pub clear_after_ms: u64,
 }

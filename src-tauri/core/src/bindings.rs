@@ -26,6 +26,7 @@ mod tests {
             crate::app_info::Copied,
             crate::profile::Profile,
             crate::query::TokenView,
+            crate::token::TokenRecord,
             crate::query::ListQuery,
             crate::token_input::NewToken,
             crate::token_input::TokenPatch,

@@ -103,6 +103,7 @@ pub struct TokenPatch {
     #[ts(optional)]
     pub expires: Option<DateTime<Utc>>,
     /// Set to remove the expiry (never expires).
+    #[ts(as = "Option<bool>", optional)]
     pub clear_expires: bool,
     #[ts(optional)]
     pub rotation_days: Option<u32>,

@@ -3,4 +3,4 @@
 /**
  * A copy to the clipboard, done in Rust: the webview never sees the value.
  */
-export type Copied = { clearAfterMs: bigint, };
+export type Copied = { clearAfterMs: number, };

@@ -4,4 +4,4 @@
  * A revealed secret. The one place a secret reaches the webview, on an explicit click; the
  * UI must drop it after `hide_after_ms` (the shell also emits `secret-hidden`).
  */
-export type Revealed = { value: string, hideAfterMs: bigint, };
+export type Revealed = { value: string, hideAfterMs: number, };

@@ -10,4 +10,4 @@ export type TokenPatch = { name?: string, provider?: string, environment?: Envir
 /**
  * Set to remove the expiry (never expires).
  */
-clearExpires: boolean, rotationDays?: number, tags?: Array<string>, notes?: string, confirmForeignHost?: boolean, confirmWrites?: boolean, };
+clearExpires?: boolean, rotationDays?: number, tags?: Array<string>, notes?: string, confirmForeignHost?: boolean, confirmWrites?: boolean, };
