@@ -19,6 +19,7 @@ pub mod scan;
 pub mod secret;
 pub mod status;
 pub mod token;
+pub mod tester;
 pub mod token_input;
 pub mod transfer;
 pub mod vault;
