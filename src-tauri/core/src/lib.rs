@@ -6,6 +6,7 @@ pub mod error;
 pub mod hmac_sign;
 pub mod profile;
 pub mod secret;
+pub mod send;
 pub mod token;
 pub mod vault;
 
