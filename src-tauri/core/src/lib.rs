@@ -5,6 +5,7 @@
 pub mod error;
 pub mod hmac_sign;
 pub mod profile;
+pub mod sandbox;
 pub mod secret;
 pub mod send;
 pub mod token;
