@@ -122,6 +122,29 @@ async fn a_cross_host_redirect_drops_every_credential_header() {
     assert!(r.notices.iter().any(|n| n.contains("x-api-key") && n.contains("localhost")), "{:?}", r.notices);
 }
 
+/// Why redirects are followed by hand: reqwest's own policy strips `Authorization` on a
+/// cross-host hop but forwards `X-Api-Key` (PacSpace's credential). If this ever stops being
+/// true, the manual loop is still correct, only no longer necessary.
+#[tokio::test]
+async fn reqwests_own_redirect_policy_would_leak_x_api_key() {
+    let addr = serve(test_router()).await;
+    let url = format!("http://127.0.0.1:{}/redirect?to=http://localhost:{}/headers", addr.port(), addr.port());
+    let client = reqwest::Client::builder().build().expect("client");
+    let body = client
+        .get(url)
+        .header("Authorization", "Bearer sk_test_x")
+        .header("X-Api-Key", "pk_test_pub.sec")
+        .send()
+        .await
+        .expect("redirect followed by reqwest")
+        .bytes()
+        .await
+        .expect("body");
+    let seen: BTreeMap<String, String> = serde_json::from_slice(&body).expect("echo is JSON");
+    assert!(!seen.contains_key("authorization"), "reqwest strips Authorization itself: {seen:?}");
+    assert!(seen.contains_key("x-api-key"), "reqwest forwards X-Api-Key cross-host (hence our own loop): {seen:?}");
+}
+
 #[tokio::test]
 async fn a_same_host_redirect_keeps_credentials() {
     let addr = serve(test_router()).await;
