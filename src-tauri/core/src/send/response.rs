@@ -52,7 +52,9 @@ pub struct HttpResponse {
     pub body_json_pretty: Option<String>,
     /// The body is not text (image, archive, invalid UTF-8, NUL bytes).
     pub is_binary: bool,
-    /// Bytes received for the body (the kept part when `truncated`).
+    /// Bytes received for the body (the kept part when `truncated`). A JSON number, not a
+    /// bigint: bodies are capped far below 2^53.
+    #[ts(type = "number")]
     pub size: u64,
     pub timing: Timing,
     /// Peer address (`127.0.0.1:8787`) when the connection reported one.
