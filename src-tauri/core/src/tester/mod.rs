@@ -5,11 +5,13 @@
 
 mod history;
 mod prepared;
+mod sandbox_runner;
 mod sandbox_tokens;
 mod verify;
 
 pub use history::{scrub_draft, HistoryEntry, History, SavedRequest};
 pub use prepared::{HmacDebug, Prepared, SendOptions, SendResult};
+pub use sandbox_runner::{SandboxRunner, SandboxStatus};
 pub use sandbox_tokens::{create_sandbox_token, InventorySource, NewSandboxToken, SANDBOX_TAG};
 pub use verify::{verify_signature, VerifyMatch, VerifyResult};
 
