@@ -5,6 +5,7 @@
 pub mod error;
 pub mod hmac_sign;
 pub mod profile;
+pub mod request;
 pub mod secret;
 pub mod token;
 pub mod vault;
