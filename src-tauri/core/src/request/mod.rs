@@ -11,6 +11,7 @@
 //! bytes that will be sent; [`diagnose::diagnose`] explains a 401/403/429.
 
 pub mod auth;
+pub mod diagnose;
 pub mod guard;
 pub mod spec;
 
@@ -20,5 +21,6 @@ mod auth_tests;
 mod test_support;
 
 pub use auth::{auth_headers, auth_headers_for, AuthHeader, ShownHeader};
+pub use diagnose::{diagnose, Diagnosis};
 pub use guard::{confirmations, https_required, require_confirmed, Confirmation, ConfirmationKind};
 pub use spec::{FormRow, RequestDraft, RequestSpec};
