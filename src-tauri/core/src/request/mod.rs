@@ -11,8 +11,10 @@
 //! bytes that will be sent; [`diagnose::diagnose`] explains a 401/403/429.
 
 pub mod auth;
+pub mod curl_import;
 pub mod diagnose;
 pub mod guard;
+mod shell_words;
 pub mod spec;
 
 #[cfg(test)]
@@ -21,6 +23,7 @@ mod auth_tests;
 mod test_support;
 
 pub use auth::{auth_headers, auth_headers_for, AuthHeader, ShownHeader};
+pub use curl_import::{import_curl, CurlImport, FoundCredential};
 pub use diagnose::{diagnose, Diagnosis};
 pub use guard::{confirmations, https_required, require_confirmed, Confirmation, ConfirmationKind};
 pub use spec::{FormRow, RequestDraft, RequestSpec};
