@@ -72,13 +72,10 @@ pub fn auth_headers_for(record: &TokenRecord, profile: Option<&Profile>, secret:
             display: format!("Bearer {masked}"),
         }],
         AuthMode::Hmac => hmac_headers(record, secret, body)?,
-        AuthMode::ApiKey => {
-            let name = header_name(record.auth_header.as_deref().or(profile.and_then(|p| p.auth_header.as_deref())), "X-Api-Key")?;
-            vec![AuthHeader { name, value: secret.clone(), display: masked }]
-        }
+        AuthMode::ApiKey => vec![AuthHeader { name: checked_header_name(record, profile)?, value: secret.clone(), display: masked }],
         AuthMode::Raw => vec![AuthHeader { name: "Authorization".into(), value: secret.clone(), display: masked }],
         AuthMode::Custom => {
-            let name = header_name(record.auth_header.as_deref(), "Authorization")?;
+            let name = checked_header_name(record, profile)?;
             let prefix = record.auth_prefix.clone().unwrap_or_default();
             if prefix.contains(['\r', '\n']) {
                 return Err(Error::Invalid(format!("the auth prefix of '{}' contains a line break; edit the token and remove it", record.name)));
@@ -123,13 +120,24 @@ fn check_header_value(value: &str, what: &str, token: &str) -> Result<()> {
     Ok(())
 }
 
-fn header_name(name: Option<&str>, default: &str) -> Result<String> {
-    let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(default);
-    let valid = name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+/// The header an apiKey or custom token is sent in: the record's choice, else (apiKey only)
+/// the profile's, else `X-Api-Key` (apiKey) or `Authorization` (every other mode).
+pub(crate) fn header_name(record: &TokenRecord, profile: Option<&Profile>) -> String {
+    let chosen = record.auth_header.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    match record.auth_mode {
+        AuthMode::ApiKey => chosen.or(profile.and_then(|p| p.auth_header.as_deref())).unwrap_or("X-Api-Key").to_string(),
+        AuthMode::Custom => chosen.unwrap_or("Authorization").to_string(),
+        _ => "Authorization".to_string(),
+    }
+}
+
+fn checked_header_name(record: &TokenRecord, profile: Option<&Profile>) -> Result<String> {
+    let name = header_name(record, profile);
+    let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
     if !valid {
         return Err(Error::Invalid(format!("'{name}' is not a valid header name: use letters, digits and dashes, like X-Api-Key")));
     }
-    Ok(name.to_string())
+    Ok(name)
 }
 
 /// Screen-safe form of a secret: its public prefix (`sk_live_`, `pk_test_`, `opt_live_`),

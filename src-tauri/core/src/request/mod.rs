@@ -15,6 +15,8 @@ pub mod curl_import;
 pub mod diagnose;
 pub mod guard;
 mod shell_words;
+pub mod snippet;
+mod snippet_writers;
 pub mod spec;
 
 #[cfg(test)]
@@ -26,4 +28,5 @@ pub use auth::{auth_headers, auth_headers_for, AuthHeader, ShownHeader};
 pub use curl_import::{import_curl, CurlImport, FoundCredential};
 pub use diagnose::{diagnose, Diagnosis};
 pub use guard::{confirmations, https_required, require_confirmed, Confirmation, ConfirmationKind};
+pub use snippet::{snippet, SnippetLang};
 pub use spec::{FormRow, RequestDraft, RequestSpec};
