@@ -78,7 +78,10 @@ pub fn auth_headers_for(record: &TokenRecord, profile: Option<&Profile>, secret:
             let name = checked_header_name(record, profile)?;
             let prefix = record.auth_prefix.clone().unwrap_or_default();
             if prefix.contains(['\r', '\n']) {
-                return Err(Error::Invalid(format!("the auth prefix of '{}' contains a line break; edit the token and remove it", record.name)));
+                return Err(Error::Invalid(format!(
+                    "the auth prefix of '{}' contains a line break; edit the token and remove it",
+                    record.name
+                )));
             }
             vec![AuthHeader { name, value: Secret::new(format!("{prefix}{}", secret.expose())), display: format!("{prefix}{masked}") }]
         }
@@ -88,7 +91,10 @@ pub fn auth_headers_for(record: &TokenRecord, profile: Option<&Profile>, secret:
 
 fn hmac_headers(record: &TokenRecord, secret: &Secret, body: &[u8]) -> Result<Vec<AuthHeader>> {
     let token_id = record.token_id.as_deref().map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
-        Error::Invalid(format!("HMAC mode needs the stk_ token ID: edit '{}' and enter its token ID (the secret stays in the keychain)", record.name))
+        Error::Invalid(format!(
+            "HMAC mode needs the stk_ token ID: edit '{}' and enter its token ID (the secret stays in the keychain)",
+            record.name
+        ))
     })?;
     // The token id travels in clear text; if it is the secret, HMAC mode would leak it.
     if Secret::new(token_id) == *secret {
@@ -100,7 +106,11 @@ fn hmac_headers(record: &TokenRecord, secret: &Secret, body: &[u8]) -> Result<Ve
     check_header_value(token_id, "token ID", &record.name)?;
     let signature = hmac_sign::signature(secret, body);
     Ok(vec![
-        AuthHeader { name: "Authorization".into(), value: Secret::new(format!("Bearer {token_id}")), display: format!("Bearer {token_id}") },
+        AuthHeader {
+            name: "Authorization".into(),
+            value: Secret::new(format!("Bearer {token_id}")),
+            display: format!("Bearer {token_id}"),
+        },
         AuthHeader { name: "X-Signature".into(), value: Secret::new(signature.clone()), display: signature },
     ])
 }
@@ -115,7 +125,9 @@ fn check_secret(record: &TokenRecord, secret: &Secret) -> Result<()> {
 /// A CR/LF (or NUL) in a header value would inject headers; never echo the value.
 fn check_header_value(value: &str, what: &str, token: &str) -> Result<()> {
     if value.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
-        return Err(Error::Invalid(format!("the {what} of '{token}' contains a line break (a copy-paste slip?): replace it with the single-line value")));
+        return Err(Error::Invalid(format!(
+            "the {what} of '{token}' contains a line break (a copy-paste slip?): replace it with the single-line value"
+        )));
     }
     Ok(())
 }

@@ -158,7 +158,11 @@ fn api_key_uses_the_record_header_then_the_profile_header_then_x_api_key() {
     let secret = Secret::new("pk_live_PUBLIC123.SECRETabcdefghijklmnop");
     let mut rec = record("pacspace", AuthMode::ApiKey);
     let h = auth_headers(&rec, &secret, b"").expect("apiKey");
-    assert_eq!((h[0].name.as_str(), h[0].value.expose()), ("X-Api-Key", "pk_live_PUBLIC123.SECRETabcdefghijklmnop"), "the full key, public id and secret");
+    assert_eq!(
+        (h[0].name.as_str(), h[0].value.expose()),
+        ("X-Api-Key", "pk_live_PUBLIC123.SECRETabcdefghijklmnop"),
+        "the full key, public id and secret"
+    );
     assert!(!h[0].display.contains("SECRETabc"), "display masks the key: {}", h[0].display);
 
     let mut p = profile("pacspace");

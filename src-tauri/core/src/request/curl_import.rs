@@ -11,29 +11,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::request::auth::mask_secret;
+pub use crate::request::curl_credentials::FoundCredential;
+use crate::request::curl_credentials::{credential, display, header_credential, query_credential};
 use crate::request::shell_words::{split, Part, Token};
 use crate::request::spec::{FormRow, RequestDraft};
 use crate::token::AuthMode;
-
-/// A credential found in the pasted command and left out of the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct FoundCredential {
-    /// Where it was: `header Authorization`, `query api_key`, `-u`, `cookie`.
-    pub location: String,
-    /// The value masked (or the `$VARIABLE` it came from).
-    pub masked: String,
-    /// The auth mode a vault token for this request should use.
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggested_mode: Option<AuthMode>,
-    /// A public `stk_…` token id sent as the bearer (HMAC mode), in full: it is not secret.
-    #[ts(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub token_id: Option<String>,
-}
 
 /// The result of an import: the draft, the credentials taken out, and notes on what was
 /// ignored or guessed.
@@ -46,18 +28,59 @@ pub struct CurlImport {
     pub notes: Vec<String>,
 }
 
-const SENSITIVE_HEADERS: &[&str] =
-    &["authorization", "proxy-authorization", "x-api-key", "api-key", "x-signature", "cookie", "x-auth-token", "x-access-token"];
-const SENSITIVE_QUERY: &[&str] = &["api_key", "apikey", "access_token", "token", "key", "secret", "client_secret"];
 /// Short options that take a value (`-XPOST` and `-X POST` both work).
 const SHORT_WITH_VALUE: &str = "XHduAebcoFTxmwrKEDUYyzt";
 const LONG_WITH_VALUE: &[&str] = &[
-    "--request", "--header", "--data", "--data-ascii", "--data-raw", "--data-binary", "--data-urlencode", "--json", "--url",
-    "--user", "--user-agent", "--referer", "--cookie", "--cookie-jar", "--output", "--form", "--form-string", "--upload-file",
-    "--proxy", "--max-time", "--connect-timeout", "--write-out", "--retry", "--retry-delay", "--retry-max-time", "--cacert",
-    "--capath", "--cert", "--key", "--resolve", "--connect-to", "--range", "--config", "--limit-rate", "--interface",
-    "--max-redirs", "--oauth2-bearer", "--aws-sigv4", "--proxy-user", "--proxy-header", "--dump-header", "--trace",
-    "--trace-ascii", "--stderr", "--unix-socket", "--request-target", "--cert-type", "--key-type", "--ciphers", "--variable",
+    "--request",
+    "--header",
+    "--data",
+    "--data-ascii",
+    "--data-raw",
+    "--data-binary",
+    "--data-urlencode",
+    "--json",
+    "--url",
+    "--user",
+    "--user-agent",
+    "--referer",
+    "--cookie",
+    "--cookie-jar",
+    "--output",
+    "--form",
+    "--form-string",
+    "--upload-file",
+    "--proxy",
+    "--max-time",
+    "--connect-timeout",
+    "--write-out",
+    "--retry",
+    "--retry-delay",
+    "--retry-max-time",
+    "--cacert",
+    "--capath",
+    "--cert",
+    "--key",
+    "--resolve",
+    "--connect-to",
+    "--range",
+    "--config",
+    "--limit-rate",
+    "--interface",
+    "--max-redirs",
+    "--oauth2-bearer",
+    "--aws-sigv4",
+    "--proxy-user",
+    "--proxy-header",
+    "--dump-header",
+    "--trace",
+    "--trace-ascii",
+    "--stderr",
+    "--unix-socket",
+    "--request-target",
+    "--cert-type",
+    "--key-type",
+    "--ciphers",
+    "--variable",
 ];
 
 /// Parses the first `curl` command in `text`. Fails with [`Error::Invalid`] when there is
@@ -100,7 +123,8 @@ pub fn import_curl(text: &str) -> Result<CurlImport> {
 fn assignment(word: &[Part]) -> Option<(String, Vec<Part>)> {
     let Some(Part::Literal(first)) = word.first() else { return None };
     let (name, rest) = first.split_once('=')?;
-    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !valid {
         return None;
     }
@@ -244,11 +268,51 @@ impl Parser {
         match flag {
             "-G" | "--get" => self.get = true,
             "-I" | "--head" => self.head = true,
-            "-s" | "-S" | "-v" | "-i" | "-L" | "-k" | "-f" | "-N" | "-g" | "-#" | "-4" | "-6" | "-O" | "-J" | "-n" | "-j" | "-Z" | "--silent"
-            | "--show-error" | "--verbose" | "--include" | "--location" | "--insecure" | "--fail" | "--fail-with-body" | "--compressed"
-            | "--no-buffer" | "--globoff" | "--http1.0" | "--http1.1" | "--http2" | "--http2-prior-knowledge" | "--http3" | "--ipv4"
-            | "--ipv6" | "--progress-bar" | "--location-trusted" | "--raw" | "--path-as-is" | "--remote-name" | "--netrc"
-            | "--parallel" | "--no-keepalive" | "--tr-encoding" | "--junk-session-cookies" => {}
+            "-s"
+            | "-S"
+            | "-v"
+            | "-i"
+            | "-L"
+            | "-k"
+            | "-f"
+            | "-N"
+            | "-g"
+            | "-#"
+            | "-4"
+            | "-6"
+            | "-O"
+            | "-J"
+            | "-n"
+            | "-j"
+            | "-Z"
+            | "--silent"
+            | "--show-error"
+            | "--verbose"
+            | "--include"
+            | "--location"
+            | "--insecure"
+            | "--fail"
+            | "--fail-with-body"
+            | "--compressed"
+            | "--no-buffer"
+            | "--globoff"
+            | "--http1.0"
+            | "--http1.1"
+            | "--http2"
+            | "--http2-prior-knowledge"
+            | "--http3"
+            | "--ipv4"
+            | "--ipv6"
+            | "--progress-bar"
+            | "--location-trusted"
+            | "--raw"
+            | "--path-as-is"
+            | "--remote-name"
+            | "--netrc"
+            | "--parallel"
+            | "--no-keepalive"
+            | "--tr-encoding"
+            | "--junk-session-cookies" => {}
             other => self.note(format!("Ignored the curl option {other}.")),
         }
     }
@@ -303,48 +367,23 @@ impl Parser {
             None => match header.strip_suffix(';') {
                 Some(n) => (n.trim(), ""),
                 None => {
-                    self.note(format!("Ignored the malformed header '{}' (expected Name: value).", header.chars().take(40).collect::<String>()));
+                    self.note(format!(
+                        "Ignored the malformed header '{}' (expected Name: value).",
+                        header.chars().take(40).collect::<String>()
+                    ));
                     return;
                 }
             },
         };
-        let lower = name.to_ascii_lowercase();
-        if !SENSITIVE_HEADERS.contains(&lower.as_str()) {
-            notes.into_iter().for_each(|n| self.note(n));
-            if !(value.is_empty() && header.contains(':')) {
-                self.headers.push(FormRow::new(name, value));
-            }
-            return;
-        }
-        let from_var = from_var.or_else(|| value.split_whitespace().last().filter(|v| v.starts_with('$')).map(str::to_owned));
-        let mut token_id = None;
-        let mode = match lower.as_str() {
-            "authorization" => {
-                let mut words = value.split_whitespace();
-                match (words.next(), words.next()) {
-                    (Some(scheme), Some(v)) if scheme.eq_ignore_ascii_case("bearer") => {
-                        if v.starts_with("stk_") {
-                            token_id = Some(v.to_string());
-                            Some(AuthMode::Hmac)
-                        } else {
-                            Some(AuthMode::Bearer)
-                        }
-                    }
-                    (Some(_), Some(_)) => Some(AuthMode::Custom),
-                    (Some(_), None) => Some(AuthMode::Raw),
-                    _ => None,
+        match header_credential(name, value, from_var) {
+            Some(found) => self.found.push(found),
+            None => {
+                notes.into_iter().for_each(|n| self.note(n));
+                if !(value.is_empty() && header.contains(':')) {
+                    self.headers.push(FormRow::new(name, value));
                 }
             }
-            "x-api-key" | "api-key" => Some(AuthMode::ApiKey),
-            "x-signature" => Some(AuthMode::Hmac),
-            _ => None,
-        };
-        let masked = match &token_id {
-            Some(id) => format!("Bearer {id}"),
-            None if lower == "x-signature" => "(signature, computed per request)".to_string(),
-            None => display(value, from_var),
-        };
-        self.found.push(FoundCredential { location: format!("header {name}"), masked, suggested_mode: mode, token_id });
+        }
     }
 
     fn data(&mut self, opt: &str, value: &[Part]) {
@@ -379,13 +418,12 @@ impl Parser {
             format!("https://{url}")
         };
         let (url, mut query) = split_query(&url);
-        query.retain(|row| {
-            let sensitive = SENSITIVE_QUERY.contains(&row.name.to_ascii_lowercase().as_str());
-            if sensitive {
-                let from_var = row.value.starts_with('$').then(|| row.value.clone());
-                self.found.push(credential(&format!("query {}", row.name), &display(&row.value, from_var), Some(AuthMode::ApiKey)));
+        query.retain(|row| match query_credential(&row.name, &row.value) {
+            Some(found) => {
+                self.found.push(found);
+                false
             }
-            !sensitive
+            None => true,
         });
         let joiner = if self.json && !self.form_data { "" } else { "&" };
         let mut body = self.data.join(joiner);
@@ -427,15 +465,6 @@ fn missing_value(opt: &str) -> Error {
     Error::Invalid(format!("the curl option {opt} needs a value after it"))
 }
 
-fn credential(location: &str, masked: &str, mode: Option<AuthMode>) -> FoundCredential {
-    FoundCredential { location: location.into(), masked: masked.into(), suggested_mode: mode, token_id: None }
-}
-
-/// `$VAR` when the value came from a variable, else the masked value.
-fn display(value: &str, from_var: Option<String>) -> String {
-    from_var.unwrap_or_else(|| mask_secret(value.split_whitespace().last().unwrap_or("")))
-}
-
 /// `STORE_ID`, `PANDABASE_STORE_ID` → `storeId`; `TOKEN_ID` → `tokenId`; others unchanged.
 fn template_name(var: &str) -> String {
     let upper = var.to_ascii_uppercase();
@@ -457,7 +486,9 @@ fn split_query(url: &str) -> (String, Vec<FormRow>) {
 
 /// curl's `--data-urlencode` encoding: everything but `A-Za-z0-9-._~` as `%XX`.
 fn percent_encode(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 #[cfg(test)]

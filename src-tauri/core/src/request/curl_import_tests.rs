@@ -153,8 +153,10 @@ fn get_with_data_json_user_and_attached_short_options() {
 
 #[test]
 fn store_id_variables_in_the_url_become_template_variables() {
-    let imp = import_curl(r#"curl "https://api.pandabase.io/v2/core/stores/${PANDABASE_STORE_ID}/products" -H "Authorization: Bearer $PANDABASE_API_TOKEN""#)
-        .expect("imports");
+    let imp = import_curl(
+        r#"curl "https://api.pandabase.io/v2/core/stores/${PANDABASE_STORE_ID}/products" -H "Authorization: Bearer $PANDABASE_API_TOKEN""#,
+    )
+    .expect("imports");
     assert_eq!(imp.draft.url, "https://api.pandabase.io/v2/core/stores/{storeId}/products", "the token's store id fills it");
     assert_eq!(imp.found[0].masked, "$PANDABASE_API_TOKEN", "a variable reference is shown by name, there is no value");
 }

@@ -26,7 +26,7 @@ pub struct Diagnosis {
     /// Permissions or scopes a 403 says the token lacks.
     pub missing_permissions: Vec<String>,
     /// Seconds to wait before retrying a 429, from `Retry-After` (seconds or HTTP date).
-    #[ts(optional)]
+    #[ts(optional, type = "number")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u64>,
 }
@@ -72,17 +72,30 @@ pub fn diagnose(
 fn unauthorized_causes(record: &TokenRecord, profile: &Profile, secret: Option<&Secret>, now: DateTime<Utc>) -> Vec<String> {
     let mut causes = Vec::new();
     if let Some(at) = record.revoked_at {
-        causes.push(format!("'{}' was revoked on {}: a revoked token stays dead; create a new one and add it here.", record.name, at.format("%Y-%m-%d")));
+        causes.push(format!(
+            "'{}' was revoked on {}: a revoked token stays dead; create a new one and add it here.",
+            record.name,
+            at.format("%Y-%m-%d")
+        ));
     }
     if let Some(at) = record.expires.filter(|e| *e <= now) {
-        causes.push(format!("'{}' expired on {}: create a new token (or a new expiry date in the provider's dashboard).", record.name, at.format("%Y-%m-%d")));
+        causes.push(format!(
+            "'{}' expired on {}: create a new token (or a new expiry date in the provider's dashboard).",
+            record.name,
+            at.format("%Y-%m-%d")
+        ));
     }
     if let Some(secret) = secret {
         causes.extend(shape_causes(record, profile, secret.expose()));
     }
     if !profile.auth_modes.is_empty() && !profile.auth_modes.contains(&record.auth_mode) {
         let modes: Vec<String> = profile.auth_modes.iter().map(|m| mode_name(*m)).collect();
-        causes.push(format!("{} expects {} auth, but this token sends {}: edit the token's auth mode.", profile.name, modes.join(" or "), mode_name(record.auth_mode)));
+        causes.push(format!(
+            "{} expects {} auth, but this token sends {}: edit the token's auth mode.",
+            profile.name,
+            modes.join(" or "),
+            mode_name(record.auth_mode)
+        ));
     }
     match record.auth_mode {
         AuthMode::Hmac => causes.push(
@@ -101,7 +114,9 @@ fn shape_causes(record: &TokenRecord, profile: &Profile, value: &str) -> Vec<Str
     if trimmed != value || trimmed.chars().any(char::is_whitespace) {
         causes.push("The stored secret has spaces or line breaks (a copy-paste slip): use 'Replace secret' with the exact value.".into());
     }
-    let matching = |role: ValueRole| profile.shapes.iter().filter(|s| s.role == role).find(|s| Regex::new(&s.pattern).is_ok_and(|re| re.is_match(trimmed)));
+    let matching = |role: ValueRole| {
+        profile.shapes.iter().filter(|s| s.role == role).find(|s| Regex::new(&s.pattern).is_ok_and(|re| re.is_match(trimmed)))
+    };
     if trimmed.starts_with("stk_") || matching(ValueRole::TokenId).is_some() {
         causes.push("The stored secret is a token ID (stk_…), not the secret: the token ID is public and goes in the token's details; store the sk_… secret shown at creation.".into());
         return causes;
@@ -167,9 +182,14 @@ fn forbidden_causes(record: &TokenRecord, profile: &Profile, missing: &[String])
             profile.name,
             if missing.len() == 1 { "it" } else { "them" }
         ));
-        let listed: Vec<&str> = missing.iter().filter(|m| record.scopes.iter().any(|s| s.eq_ignore_ascii_case(m))).map(String::as_str).collect();
+        let listed: Vec<&str> =
+            missing.iter().filter(|m| record.scopes.iter().any(|s| s.eq_ignore_ascii_case(m))).map(String::as_str).collect();
         if !listed.is_empty() {
-            causes.push(format!("Tokenbench lists {} on '{}', but the API disagrees: the inventory is out of date; edit the token's scopes.", listed.join(", "), record.name));
+            causes.push(format!(
+                "Tokenbench lists {} on '{}', but the API disagrees: the inventory is out of date; edit the token's scopes.",
+                listed.join(", "),
+                record.name
+            ));
         }
     }
     if record.kind == TokenKind::PublishableKey {

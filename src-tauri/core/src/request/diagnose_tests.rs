@@ -74,7 +74,9 @@ fn a_401_spots_a_test_key_on_a_live_token_and_a_wrong_auth_mode() {
 fn a_401_body_echoing_the_secret_is_masked() {
     let secret = "sk_live_1234567890abcdefghij";
     let body = format!(r#"{{"message":"invalid token {secret}"}}"#);
-    let d = diagnose(401, &[], body.as_bytes(), &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), Some(&Secret::new(secret)), now()).expect("401");
+    let d =
+        diagnose(401, &[], body.as_bytes(), &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), Some(&Secret::new(secret)), now())
+            .expect("401");
     let said = d.causes.iter().find(|c| c.starts_with("The server says")).expect("the server's words are kept");
     assert!(!said.contains("1234567890"), "{said}");
 }

@@ -44,7 +44,9 @@ pub fn confirmations(record: &TokenRecord, profile: &Profile, method: &str, url:
     if record.confirm_foreign_host {
         let host = Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase));
         let mut known: Vec<String> = profile.hosts().into_iter().map(|h| h.to_ascii_lowercase()).collect();
-        if let Some(own) = record.base_url.as_deref().and_then(|b| Url::parse(b.trim()).ok()).and_then(|u| u.host_str().map(str::to_ascii_lowercase)) {
+        if let Some(own) =
+            record.base_url.as_deref().and_then(|b| Url::parse(b.trim()).ok()).and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+        {
             known.push(own);
         }
         let trusted = host.as_ref().is_some_and(|h| known.contains(h));
@@ -87,7 +89,8 @@ pub fn require_confirmed(confirmations: &[Confirmation], confirmed: &[Confirmati
 /// http(s), and `http://` when `profile.requires_https` — except a loopback host
 /// (`localhost`, `127.0.0.0/8`, `::1`) when `allow_loopback_http` (the local sandbox).
 pub fn https_required(profile: &Profile, url: &str, allow_loopback_http: bool) -> Result<()> {
-    let parsed = Url::parse(url).map_err(|e| Error::Invalid(format!("the request URL is not valid ({e}); write it like https://api.example.com/path")))?;
+    let parsed = Url::parse(url)
+        .map_err(|e| Error::Invalid(format!("the request URL is not valid ({e}); write it like https://api.example.com/path")))?;
     match parsed.scheme() {
         "https" => Ok(()),
         "http" if !profile.requires_https => Ok(()),
@@ -122,7 +125,8 @@ mod tests {
 
     #[test]
     fn a_live_token_to_its_own_providers_host_needs_no_confirmation_for_a_get() {
-        let c = confirmations(&pandabase_hmac(), &profile("pandabase"), "GET", "https://api.pandabase.io/v2/core/stores/shp_abc123/products");
+        let c =
+            confirmations(&pandabase_hmac(), &profile("pandabase"), "GET", "https://api.pandabase.io/v2/core/stores/shp_abc123/products");
         assert!(c.is_empty(), "{c:?}");
     }
 
@@ -141,7 +145,11 @@ mod tests {
     fn the_tokens_own_base_url_host_is_trusted_and_the_check_can_be_switched_off() {
         let mut rec = record("commerce", AuthMode::Bearer);
         let p = profile("commerce");
-        assert_eq!(kinds(&confirmations(&rec, &p, "GET", "https://billing.host.example/api/v1/me")), vec![ConfirmationKind::ForeignHost], "Commerce has no fixed host");
+        assert_eq!(
+            kinds(&confirmations(&rec, &p, "GET", "https://billing.host.example/api/v1/me")),
+            vec![ConfirmationKind::ForeignHost],
+            "Commerce has no fixed host"
+        );
         rec.base_url = Some("https://billing.host.example".into());
         assert!(confirmations(&rec, &p, "GET", "https://billing.host.example/api/v1/me").is_empty(), "its own base URL host is trusted");
         rec.base_url = None;

@@ -11,6 +11,7 @@
 //! bytes that will be sent; [`diagnose::diagnose`] explains a 401/403/429.
 
 pub mod auth;
+mod curl_credentials;
 pub mod curl_import;
 pub mod diagnose;
 pub mod guard;

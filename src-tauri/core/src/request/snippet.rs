@@ -21,6 +21,7 @@ use crate::token::{AuthMode, TokenRecord};
 #[ts(export)]
 pub enum SnippetLang {
     Curl,
+    #[serde(rename = "typescript")]
     TypeScript,
     Python,
 }
@@ -92,17 +93,19 @@ fn plan(record: &TokenRecord, profile: &Profile, spec: &RequestSpec, inline_secr
     let auth: Vec<(String, AuthValue)> = match record.auth_mode {
         AuthMode::None => Vec::new(),
         AuthMode::Bearer => vec![("Authorization".into(), AuthValue::Secret { prefix: "Bearer ".into() })],
-        AuthMode::Hmac => vec![
-            ("Authorization".into(), AuthValue::TokenId { prefix: "Bearer ".into() }),
-            ("X-Signature".into(), AuthValue::Signature),
-        ],
+        AuthMode::Hmac => {
+            vec![("Authorization".into(), AuthValue::TokenId { prefix: "Bearer ".into() }), ("X-Signature".into(), AuthValue::Signature)]
+        }
         AuthMode::ApiKey | AuthMode::Raw => vec![(header_name(record, Some(profile)), AuthValue::Secret { prefix: String::new() })],
-        AuthMode::Custom => vec![(header_name(record, Some(profile)), AuthValue::Secret { prefix: record.auth_prefix.clone().unwrap_or_default() })],
+        AuthMode::Custom => {
+            vec![(header_name(record, Some(profile)), AuthValue::Secret { prefix: record.auth_prefix.clone().unwrap_or_default() })]
+        }
     };
     let url = spec.full_url().map(|u| u.to_string()).unwrap_or_else(|_| spec.url.clone());
     let mode = format!("{:?}", record.auth_mode).to_lowercase();
 
-    let mut comments = vec![one_line(&format!("{} {} with '{}' ({}, {mode} auth)", spec.method, strip_query(&url), record.name, profile.name))];
+    let mut comments =
+        vec![one_line(&format!("{} {} with '{}' ({}, {mode} auth)", spec.method, strip_query(&url), record.name, profile.name))];
     let mut exports = Vec::new();
     if let Some(id) = token_id.as_ref().filter(|t| t.inline.is_none()) {
         exports.push(format!("{}={}", id.env, one_line(known_id.unwrap_or("stk_…"))));

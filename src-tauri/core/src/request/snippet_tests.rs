@@ -34,7 +34,11 @@ fn spec(rec: &TokenRecord, p: &Profile, method: &str, url: &str, body: &str) -> 
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
     let hmac_secret = "sk_live_hmacSECRET0123456789";
-    for (label, method, body) in [("hmac GET", "GET", ""), ("hmac POST seed body", "POST", r#"{"name":"New Product","amount":2999,"type":"ONE_TIME"}"#), ("hmac POST tricky body", "POST", TRICKY_BODY)] {
+    for (label, method, body) in [
+        ("hmac GET", "GET", ""),
+        ("hmac POST seed body", "POST", r#"{"name":"New Product","amount":2999,"type":"ONE_TIME"}"#),
+        ("hmac POST tricky body", "POST", TRICKY_BODY),
+    ] {
         let (rec, p) = (pandabase_hmac(), profile("pandabase"));
         out.push(Case {
             label,
@@ -59,10 +63,24 @@ fn cases() -> Vec<Case> {
             rec.auth_prefix = Some("Key \"it's\" $x! ".into());
         }
         let p = profile(provider);
-        out.push(Case { label, spec: spec(&rec, &p, if body.is_empty() { "GET" } else { "PUT" }, "/v1/things", body), env: vec![(env, secret.into())], record: rec, profile: p, secret });
+        out.push(Case {
+            label,
+            spec: spec(&rec, &p, if body.is_empty() { "GET" } else { "PUT" }, "/v1/things", body),
+            env: vec![(env, secret.into())],
+            record: rec,
+            profile: p,
+            secret,
+        });
     }
     let (rec, p) = (record("custom", AuthMode::None), profile("custom"));
-    out.push(Case { label: "none", spec: spec(&rec, &p, "DELETE", "/v1/things/1", ""), env: Vec::new(), record: rec, profile: p, secret: "unusedSECRET0123456789" });
+    out.push(Case {
+        label: "none",
+        spec: spec(&rec, &p, "DELETE", "/v1/things/1", ""),
+        env: Vec::new(),
+        record: rec,
+        profile: p,
+        secret: "unusedSECRET0123456789",
+    });
     out
 }
 
@@ -216,8 +234,10 @@ fn run_captured(program: &str, args: &[&str], env: Vec<(&'static str, String)>, 
     envs.push(("CAPTURE", capture_s.as_str()));
     let ran = run(program, args, &envs, source.as_bytes());
     assert!(ran.ok, "{label}: {program} failed: {}\n{source}", ran.stderr);
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&capture).expect("the snippet made its request")).expect("json");
-    let headers = v["headers"].as_object().expect("headers").iter().map(|(k, v)| (k.clone(), v.as_str().expect("string").to_string())).collect();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&capture).expect("the snippet made its request")).expect("json");
+    let headers =
+        v["headers"].as_object().expect("headers").iter().map(|(k, v)| (k.clone(), v.as_str().expect("string").to_string())).collect();
     let s = |k: &str| v[k].as_str().expect("string field").to_string();
     (s("method"), s("url"), headers, s("body"))
 }
@@ -227,7 +247,10 @@ fn the_hmac_snippet_names_the_tokens_own_id_and_follows_the_documented_recipe() 
     let c = cases().into_iter().find(|c| c.label == "hmac POST seed body").expect("case");
     let curl = snippet(SnippetLang::Curl, &c.record, &c.profile, &c.spec, None);
     assert!(curl.contains("PANDABASE_TOKEN_ID=stk_9f8e7d6c5b4a"), "the export hint carries the public token id:\n{curl}");
-    assert!(curl.contains("openssl dgst -sha256 | awk '{print $2}'") && curl.contains("openssl dgst -sha256 -hmac \"$SIGNING_KEY\""), "{curl}");
+    assert!(
+        curl.contains("openssl dgst -sha256 | awk '{print $2}'") && curl.contains("openssl dgst -sha256 -hmac \"$SIGNING_KEY\""),
+        "{curl}"
+    );
     let py = snippet(SnippetLang::Python, &c.record, &c.profile, &c.spec, None);
     assert!(py.contains("hmac.new(SIGNING_KEY.encode(), body.encode(), hashlib.sha256)"), "{py}");
     let ts = snippet(SnippetLang::TypeScript, &c.record, &c.profile, &c.spec, None);

@@ -108,7 +108,9 @@ pub(super) fn typescript(plan: &Plan) -> String {
     if plan.hmac {
         out.push_str("\n// derive the signing key by hashing the secret\n");
         out.push_str(&format!("const SIGNING_KEY = crypto.createHash(\"sha256\").update({}).digest(\"hex\");\n\n", plan.secret.var));
-        out.push_str("function sign(body: string): string {\n  return crypto.createHmac(\"sha256\", SIGNING_KEY).update(body).digest(\"hex\");\n}\n");
+        out.push_str(
+            "function sign(body: string): string {\n  return crypto.createHmac(\"sha256\", SIGNING_KEY).update(body).digest(\"hex\");\n}\n",
+        );
     }
     if has_body(plan) {
         out.push_str(&format!("\nconst body = {};\n", str_lit(&plan.body)));
@@ -152,7 +154,9 @@ pub(super) fn python(plan: &Plan) -> String {
     if plan.hmac {
         out.push_str("\n# derive the signing key by hashing the secret\n");
         out.push_str(&format!("SIGNING_KEY = hashlib.sha256({}.encode()).hexdigest()\n\n\n", plan.secret.var));
-        out.push_str("def sign(body: str) -> str:\n    return hmac.new(SIGNING_KEY.encode(), body.encode(), hashlib.sha256).hexdigest()\n\n");
+        out.push_str(
+            "def sign(body: str) -> str:\n    return hmac.new(SIGNING_KEY.encode(), body.encode(), hashlib.sha256).hexdigest()\n\n",
+        );
     }
     if has_body(plan) {
         out.push_str(&format!("\nbody = {}\n", str_lit(&plan.body)));

@@ -83,8 +83,9 @@ impl RequestSpec {
     /// not `url` plus their own query handling, so every face sends the same bytes.
     /// Fails only if `url` was not produced by [`RequestDraft::resolve`] and does not parse.
     pub fn full_url(&self) -> Result<Url> {
-        let mut url = Url::parse(&self.url)
-            .map_err(|e| Error::Invalid(format!("the request URL is not valid ({e}); enter a full https:// URL or a path starting with /")))?;
+        let mut url = Url::parse(&self.url).map_err(|e| {
+            Error::Invalid(format!("the request URL is not valid ({e}); enter a full https:// URL or a path starting with /"))
+        })?;
         if !self.query.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (name, value) in &self.query {
@@ -233,7 +234,8 @@ fn has_http_scheme(text: &str) -> bool {
 
 /// Parses an absolute http(s) URL with a host. `what` names the field in the error.
 pub(crate) fn parse_http_url(text: &str, what: &str) -> Result<Url> {
-    let url = Url::parse(text).map_err(|e| Error::Invalid(format!("{what} is not a valid URL ({e}); write it like https://api.example.com")))?;
+    let url =
+        Url::parse(text).map_err(|e| Error::Invalid(format!("{what} is not a valid URL ({e}); write it like https://api.example.com")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::Invalid(format!("{what} must be an http:// or https:// URL with a host")));
     }

@@ -21,7 +21,10 @@ fn the_tokens_base_url_wins_over_the_profile_and_the_override_wins_over_both() {
     rec.base_url = Some("https://sandbox.example.com/prefix/".into());
     let d = draft("GET", "/v2/core/stores/{storeId}/products");
     let spec = d.resolve(&rec, &profile("pandabase"), None).expect("token base url");
-    assert_eq!(spec.url, "https://sandbox.example.com/prefix/v2/core/stores/shp_abc123/products", "a base path prefix is kept, not replaced");
+    assert_eq!(
+        spec.url, "https://sandbox.example.com/prefix/v2/core/stores/shp_abc123/products",
+        "a base path prefix is kept, not replaced"
+    );
     let spec = d.resolve(&rec, &profile("pandabase"), Some("http://127.0.0.1:8787")).expect("override");
     assert_eq!(spec.url, "http://127.0.0.1:8787/v2/core/stores/shp_abc123/products");
 }
@@ -37,7 +40,9 @@ fn a_path_without_any_base_url_says_to_set_the_tokens_base_url() {
     assert!(msg.contains("set the token's base URL"), "the message must say what to do: {msg}");
     assert!(msg.contains("PacSpace") && msg.contains("test"), "the message names provider and environment: {msg}");
 
-    let err = draft("GET", "/api/v1/me").resolve(&record("commerce", AuthMode::Bearer), &profile("commerce"), None).expect_err("Commerce hosts vary");
+    let err = draft("GET", "/api/v1/me")
+        .resolve(&record("commerce", AuthMode::Bearer), &profile("commerce"), None)
+        .expect_err("Commerce hosts vary");
     assert!(err.to_string().contains("set the token's base URL"), "{err}");
 }
 
