@@ -15,6 +15,7 @@ pub mod profile;
 pub mod proposals;
 pub mod query;
 pub mod recognize;
+pub mod request;
 pub mod sandbox;
 pub mod scan;
 pub mod secret;
