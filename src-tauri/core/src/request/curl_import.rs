@@ -253,10 +253,8 @@ impl Parser {
             None => match header.strip_suffix(';') {
                 Some(n) => (n.trim(), ""),
                 None => {
-                    self.note(format!(
-                        "Ignored the malformed header '{}' (expected Name: value).",
-                        header.chars().take(40).collect::<String>()
-                    ));
+                    // Not echoed: a header without a name is often a bare key (`-H "Bearer sk_…"`).
+                    self.note("Ignored a -H value without a 'Name:' part (expected Name: value).".into());
                     return;
                 }
             },
