@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 pub use crate::request::curl_credentials::FoundCredential;
 use crate::request::curl_credentials::{credential, display, header_credential, query_credential};
-use crate::request::shell_words::{split, Part, Token};
+use crate::request::shell_words::{assignment, expand_plain, literal, split, without_prefix, Part, Token};
 use crate::request::spec::{FormRow, RequestDraft};
 use crate::token::AuthMode;
 
@@ -29,58 +29,20 @@ pub struct CurlImport {
 
 /// Short options that take a value (`-XPOST` and `-X POST` both work).
 const SHORT_WITH_VALUE: &str = "XHduAebcoFTxmwrKEDUYyzt";
-const LONG_WITH_VALUE: &[&str] = &[
-    "--request",
-    "--header",
-    "--data",
-    "--data-ascii",
-    "--data-raw",
-    "--data-binary",
-    "--data-urlencode",
-    "--json",
-    "--url",
-    "--user",
-    "--user-agent",
-    "--referer",
-    "--cookie",
-    "--cookie-jar",
-    "--output",
-    "--form",
-    "--form-string",
-    "--upload-file",
-    "--proxy",
-    "--max-time",
-    "--connect-timeout",
-    "--write-out",
-    "--retry",
-    "--retry-delay",
-    "--retry-max-time",
-    "--cacert",
-    "--capath",
-    "--cert",
-    "--key",
-    "--resolve",
-    "--connect-to",
-    "--range",
-    "--config",
-    "--limit-rate",
-    "--interface",
-    "--max-redirs",
-    "--oauth2-bearer",
-    "--aws-sigv4",
-    "--proxy-user",
-    "--proxy-header",
-    "--dump-header",
-    "--trace",
-    "--trace-ascii",
-    "--stderr",
-    "--unix-socket",
-    "--request-target",
-    "--cert-type",
-    "--key-type",
-    "--ciphers",
-    "--variable",
-];
+/// Long options that take a value, space-separated.
+const LONG_WITH_VALUE: &str = "\
+    --request --header --data --data-ascii --data-raw --data-binary --data-urlencode --json --url --user \
+    --user-agent --referer --cookie --cookie-jar --output --form --form-string --upload-file --proxy --max-time \
+    --connect-timeout --write-out --retry --retry-delay --retry-max-time --cacert --capath --cert --key --resolve \
+    --connect-to --range --config --limit-rate --interface --max-redirs --oauth2-bearer --aws-sigv4 --proxy-user \
+    --proxy-header --dump-header --trace --trace-ascii --stderr --unix-socket --request-target --cert-type \
+    --key-type --ciphers --variable";
+/// Options that change nothing Tokenbench sends (output, TLS, HTTP version…): skipped quietly.
+const QUIET_FLAGS: &str = "\
+    -s -S -v -i -L -k -f -N -g -# -4 -6 -O -J -n -j -Z --silent --show-error --verbose --include --location \
+    --insecure --fail --fail-with-body --compressed --no-buffer --globoff --http1.0 --http1.1 --http2 \
+    --http2-prior-knowledge --http3 --ipv4 --ipv6 --progress-bar --location-trusted --raw --path-as-is \
+    --remote-name --netrc --parallel --no-keepalive --tr-encoding --junk-session-cookies";
 
 /// Parses the first `curl` command in `text`. Fails with [`Error::Invalid`] when there is
 /// no curl command, no URL, or an unclosed quote.
@@ -116,38 +78,6 @@ pub fn import_curl(text: &str) -> Result<CurlImport> {
     let mut parser = Parser { vars, notes, ..Parser::default() };
     parser.parse(&args)?;
     parser.finish()
-}
-
-/// `NAME=value` as (name, value parts).
-fn assignment(word: &[Part]) -> Option<(String, Vec<Part>)> {
-    let Some(Part::Literal(first)) = word.first() else { return None };
-    let (name, rest) = first.split_once('=')?;
-    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !valid {
-        return None;
-    }
-    let mut value = vec![Part::Literal(rest.to_string())];
-    value.extend(word[1..].iter().cloned());
-    Some((name.to_string(), value))
-}
-
-/// A word's text when it has no variables or substitutions.
-fn literal(word: &[Part]) -> String {
-    word.iter().map(|p| if let Part::Literal(s) = p { s.as_str() } else { "\u{0}" }).collect()
-}
-
-/// The value of an assignment if every part is known (`None` for `$(…)` or unknown variables).
-fn expand_plain(parts: &[Part], vars: &BTreeMap<String, Option<String>>) -> Option<String> {
-    let mut out = String::new();
-    for p in parts {
-        match p {
-            Part::Literal(s) => out.push_str(s),
-            Part::Var(v) => out.push_str(vars.get(v)?.as_deref()?),
-            Part::Command(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 #[derive(Default)]
@@ -226,7 +156,7 @@ impl Parser {
             } else if word == "--" {
                 options_done = true;
             } else if word.starts_with("--") {
-                if LONG_WITH_VALUE.contains(&word.as_str()) {
+                if LONG_WITH_VALUE.split_whitespace().any(|o| o == word) {
                     i += 1;
                     let value = args.get(i).ok_or_else(|| missing_value(&word))?;
                     self.option(&word, value);
@@ -267,51 +197,7 @@ impl Parser {
         match flag {
             "-G" | "--get" => self.get = true,
             "-I" | "--head" => self.head = true,
-            "-s"
-            | "-S"
-            | "-v"
-            | "-i"
-            | "-L"
-            | "-k"
-            | "-f"
-            | "-N"
-            | "-g"
-            | "-#"
-            | "-4"
-            | "-6"
-            | "-O"
-            | "-J"
-            | "-n"
-            | "-j"
-            | "-Z"
-            | "--silent"
-            | "--show-error"
-            | "--verbose"
-            | "--include"
-            | "--location"
-            | "--insecure"
-            | "--fail"
-            | "--fail-with-body"
-            | "--compressed"
-            | "--no-buffer"
-            | "--globoff"
-            | "--http1.0"
-            | "--http1.1"
-            | "--http2"
-            | "--http2-prior-knowledge"
-            | "--http3"
-            | "--ipv4"
-            | "--ipv6"
-            | "--progress-bar"
-            | "--location-trusted"
-            | "--raw"
-            | "--path-as-is"
-            | "--remote-name"
-            | "--netrc"
-            | "--parallel"
-            | "--no-keepalive"
-            | "--tr-encoding"
-            | "--junk-session-cookies" => {}
+            quiet if QUIET_FLAGS.split_whitespace().any(|q| q == quiet) => {}
             other => self.note(format!("Ignored the curl option {other}.")),
         }
     }
@@ -366,10 +252,8 @@ impl Parser {
             None => match header.strip_suffix(';') {
                 Some(n) => (n.trim(), ""),
                 None => {
-                    self.note(format!(
-                        "Ignored the malformed header '{}' (expected Name: value).",
-                        header.chars().take(40).collect::<String>()
-                    ));
+                    // Not echoed: a header without a name is often a bare key (`-H "Bearer sk_…"`).
+                    self.note("Ignored a -H value without a 'Name:' part (expected Name: value).".into());
                     return;
                 }
             },
@@ -449,15 +333,6 @@ impl Parser {
         let draft = RequestDraft { method, url, headers: self.headers, query, body, endpoint_id: None, vars: BTreeMap::new() };
         Ok(CurlImport { draft, found: self.found, notes: self.notes })
     }
-}
-
-/// The word's parts with its first `bytes` bytes (the option letters) removed: `-XPOST` → `POST`.
-fn without_prefix(word: &[Part], bytes: usize) -> Vec<Part> {
-    let mut parts = word.to_vec();
-    if let Some(Part::Literal(first)) = parts.first_mut() {
-        *first = first.get(bytes..).unwrap_or("").to_string();
-    }
-    parts
 }
 
 fn missing_value(opt: &str) -> Error {

@@ -166,6 +166,9 @@ fn unknown_variables_and_files_are_noted_and_bad_input_is_an_error() {
     let imp = import_curl(r#"curl https://h.example -H "X-Trace: $TRACE" --data-binary @body.json"#).expect("imports");
     assert!(imp.notes.iter().any(|n| n.contains("$TRACE")), "{:?}", imp.notes);
     assert!(imp.notes.iter().any(|n| n.contains("@body.json")), "{:?}", imp.notes);
+    let imp = import_curl(r#"curl https://h.example -H "Bearer sk_live_abcdefghijklmnopqrstuvwxyz""#).expect("imports");
+    assert!(imp.draft.headers.is_empty(), "a nameless header is dropped");
+    assert!(imp.notes.iter().all(|n| !n.contains("abcdefghij")), "the note must not echo a bare key: {:?}", imp.notes);
     assert!(import_curl("wget https://h.example").expect_err("not curl").to_string().contains("no curl command"));
     assert!(import_curl("curl -H 'A: b'").expect_err("no url").to_string().contains("no URL"));
     assert!(import_curl("curl 'https://h.example").expect_err("quote").to_string().contains("unclosed"));

@@ -6,6 +6,8 @@
 //! (`$BODY`, `${STORE_ID}`) and command substitutions (`$(…)`, backticks) are kept as parts
 //! so the importer can fill variables assigned earlier in the paste and name the rest.
 
+use std::collections::BTreeMap;
+
 use crate::error::{Error, Result};
 
 /// A piece of a word.
@@ -241,6 +243,47 @@ fn ansi_c_quoted(chars: &[char], mut i: usize, b: &mut Builder) -> Result<usize>
         i += 1;
     }
     Err(unclosed("$'"))
+}
+
+/// `NAME=value` as (name, value parts).
+pub(crate) fn assignment(word: &[Part]) -> Option<(String, Vec<Part>)> {
+    let Some(Part::Literal(first)) = word.first() else { return None };
+    let (name, rest) = first.split_once('=')?;
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        return None;
+    }
+    let mut value = vec![Part::Literal(rest.to_string())];
+    value.extend(word[1..].iter().cloned());
+    Some((name.to_string(), value))
+}
+
+/// A word's text when it has no variables or substitutions.
+pub(crate) fn literal(word: &[Part]) -> String {
+    word.iter().map(|p| if let Part::Literal(s) = p { s.as_str() } else { "\u{0}" }).collect()
+}
+
+/// The value of an assignment if every part is known (`None` for `$(…)` or unknown variables).
+pub(crate) fn expand_plain(parts: &[Part], vars: &BTreeMap<String, Option<String>>) -> Option<String> {
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Part::Literal(s) => out.push_str(s),
+            Part::Var(v) => out.push_str(vars.get(v)?.as_deref()?),
+            Part::Command(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The word's parts with its first `bytes` bytes (the option letters) removed: `-XPOST` → `POST`.
+pub(crate) fn without_prefix(word: &[Part], bytes: usize) -> Vec<Part> {
+    let mut parts = word.to_vec();
+    if let Some(Part::Literal(first)) = parts.first_mut() {
+        *first = first.get(bytes..).unwrap_or("").to_string();
+    }
+    parts
 }
 
 #[cfg(test)]
