@@ -88,3 +88,9 @@ describe("formatJson", () => {
     expect(formatJson("  ")).toBeUndefined();
   });
 });
+
+it("quotes the string it found instead of a lone quote mark, so the user sees which key is misplaced", () => {
+  const r = checkJson('{"a": 1 "type": 2}');
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.message).toBe(`Expected ',' or '}' after a property, found "type"`);
+});

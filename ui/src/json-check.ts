@@ -34,7 +34,9 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 
 /** Describes the character at `i` for an error message ("end of text", "'}'"). */
 function found(text: string, i: number): string {
-  return i >= text.length ? "the end of the text" : `'${text[i]}'`;
+  if (i >= text.length) return "the end of the text";
+  if (text[i] === '"') return /^"(?:[^"\\\n]|\\.){0,24}"?/.exec(text.slice(i))?.[0] ?? '"';
+  return `'${text[i]}'`;
 }
 
 function parse(text: string): void {

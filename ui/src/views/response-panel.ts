@@ -79,7 +79,7 @@ export function responsePanel(retry: () => void): ResponsePanel {
       d.missingPermissions.length
         ? h(
             "div",
-            { class: "missing" },
+            { class: "missing-block" },
             h("div", { class: "diagnosis-label" }, d.missingPermissions.length === 1 ? "Missing permission" : "Missing permissions"),
             h("div", { class: "chip-list", "data-testid": "diagnosis-missing" }, d.missingPermissions.map((p) => h("span", { class: "perm-chip", "data-testid": "missing-permission" }, p))),
           )
