@@ -1,4 +1,3 @@
-import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CurlImport } from "./bindings/CurlImport";
 import type { Prepared } from "./bindings/Prepared";
@@ -14,8 +13,19 @@ import { createMockBackend } from "./mock";
 const backend = () => createMockBackend(new URLSearchParams());
 const draft = (over: Partial<RequestDraft> = {}): RequestDraft => ({ method: "GET", url: "/v2/core/stores/{storeId}/products", headers: [], query: [], body: "", vars: {}, ...over });
 const BODY = '{"name":"New Product","amount":2999,"type":"ONE_TIME"}';
-/** Pandabase's documented signature, computed independently with Node's crypto. */
-const documented = (secret: string, body: string) => createHmac("sha256", createHash("sha256").update(secret).digest("hex")).update(body).digest("hex");
+const enc = new TextEncoder();
+const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, "0")).join("");
+const sha256 = async (text: string) => hex(await crypto.subtle.digest("SHA-256", enc.encode(text)));
+/** Pandabase's documented signature, written out here step by step (key = the hex text of SHA-256(secret)). */
+async function documented(secret: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", enc.encode(await sha256(secret)), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return hex(await crypto.subtle.sign("HMAC", key, enc.encode(body)));
+}
+// The same two signatures made by the seed document's own recipe, with openssl:
+//   K=$(printf '%s' sk_live_previewtok_2 | openssl dgst -sha256 | awk '{print $2}')
+//   printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$K"      (and printf '' for the GET)
+const OPENSSL_POST = "1daace728dd61d54b7fe860f88612f91ea258c3d821ab9a33d36d5d9ef541dd6";
+const OPENSSL_GET = "6733d3940d23e9799e05c2c1ca05e06c304bd2f989467b58e7ea9a7909a5894d";
 
 async function tokenNamed(b: ReturnType<typeof backend>, name: string): Promise<TokenView> {
   const tokens = (await b.call("list_tokens", { query: {} })) as TokenView[];
@@ -30,19 +40,20 @@ describe("preview backend: prepare_request", () => {
     const t = await tokenNamed(b, "Order webhook signer");
     const { value: secret } = (await b.call("reveal_secret", { id: t.id })) as { value: string };
     const p = (await b.call("prepare_request", { tokenId: t.id, draft: draft({ method: "POST", body: BODY }), options: { confirmed: [] } })) as Prepared;
-    expect(p.hmac?.signature).toBe(documented(secret, BODY));
+    expect(secret, "the openssl vectors below were made for this sample secret").toBe("sk_live_previewtok_2");
+    expect(p.hmac?.signature).toBe(OPENSSL_POST);
+    expect(p.hmac?.signature).toBe(await documented(secret, BODY));
     expect(p.hmac?.signedBytes).toBe(BODY.length);
-    expect(p.hmac?.signedSha256).toBe(createHash("sha256").update(BODY).digest("hex"));
+    expect(p.hmac?.signedSha256).toBe(await sha256(BODY));
     expect(p.headers).toContainEqual({ name: "Authorization", value: `Bearer ${t.tokenId}` });
-    expect(p.headers).toContainEqual({ name: "X-Signature", value: documented(secret, BODY) });
+    expect(p.headers).toContainEqual({ name: "X-Signature", value: OPENSSL_POST });
   });
 
   it("signs the empty string for a GET", async () => {
     const b = backend();
     const t = await tokenNamed(b, "Order webhook signer");
-    const { value: secret } = (await b.call("reveal_secret", { id: t.id })) as { value: string };
     const p = (await b.call("prepare_request", { tokenId: t.id, draft: draft(), options: { confirmed: [] } })) as Prepared;
-    expect([p.hmac?.signedBytes, p.hmac?.signature]).toEqual([0, documented(secret, "")]);
+    expect([p.hmac?.signedBytes, p.hmac?.signature, p.hmac?.signedText]).toEqual([0, OPENSSL_GET, ""]);
   });
 
   it("never puts a secret or the signing key in what the UI is shown", async () => {
@@ -54,7 +65,7 @@ describe("preview backend: prepare_request", () => {
       const p = (await b.call("prepare_request", { tokenId: t.id, draft: draft({ url, vars: { customerId: "customer_001" } }), options: { confirmed: [] } })) as Prepared;
       const shown = JSON.stringify(p);
       expect(shown, name).not.toContain(secret);
-      expect(shown, name).not.toContain(createHash("sha256").update(secret).digest("hex"));
+      expect(shown, name).not.toContain(await sha256(secret));
     }
   });
 
@@ -115,11 +126,11 @@ describe("preview backend: verify, snippets, cURL import", () => {
     const b = backend();
     const t = await tokenNamed(b, "Order webhook signer");
     const { value: secret } = (await b.call("reveal_secret", { id: t.id })) as { value: string };
-    const hit = (await b.call("verify_signature", { body: BODY, signature: documented(secret, BODY) })) as VerifyResult;
+    const hit = (await b.call("verify_signature", { body: BODY, signature: await documented(secret, BODY) })) as VerifyResult;
     expect(hit.matches).toEqual([{ id: t.id, name: t.name }]);
-    const miss = (await b.call("verify_signature", { body: `${BODY} `, signature: documented(secret, BODY) })) as VerifyResult;
+    const miss = (await b.call("verify_signature", { body: `${BODY} `, signature: await documented(secret, BODY) })) as VerifyResult;
     expect([miss.matches, miss.signatureValid]).toEqual([[], true]);
-    const bad = (await b.call("verify_signature", { body: BODY, signature: documented(secret, BODY).toUpperCase() })) as VerifyResult;
+    const bad = (await b.call("verify_signature", { body: BODY, signature: (await documented(secret, BODY)).toUpperCase() })) as VerifyResult;
     expect(bad.signatureValid).toBe(false);
   });
 
