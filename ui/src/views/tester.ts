@@ -40,6 +40,11 @@ export type TesterView = { el: HTMLElement; dispose(): void };
 
 const memory: { tokenId?: string; editor?: EditorState; result?: { result: SendResult; at: number } } = {};
 
+/** Makes `tokenId` the tester's token the next time it opens ("Test" in the token's details). */
+export function testWith(tokenId: string): void {
+  memory.tokenId = tokenId;
+}
+
 /** Mounts the request tester. */
 export function testerView(): TesterView {
   let tokens: TokenView[] = [];
