@@ -138,7 +138,7 @@ describe("preview backend: verify, snippets, cURL import", () => {
     const b = backend();
     const t = await tokenNamed(b, "Storefront sync");
     const { value: secret } = (await b.call("reveal_secret", { id: t.id })) as { value: string };
-    for (const lang of ["curl", "typeScript", "python"]) {
+    for (const lang of ["curl", "typescript", "python"]) {
       const plain = (await b.call("snippet", { tokenId: t.id, draft: draft(), lang, inlineSecret: false })) as string;
       expect(plain, lang).not.toContain(secret);
       expect(plain, lang).toContain("PANDABASE_API_TOKEN");
@@ -150,8 +150,9 @@ describe("preview backend: verify, snippets, cURL import", () => {
     const b = backend();
     const r = (await b.call("import_curl", { text: `curl -s https://api.pandabase.io/v2/core/stores/shp_x/products?page=2 -H 'Authorization: Bearer sk_live_abcdefghijklmnop1234' -d '{"a":1}'` })) as CurlImport;
     expect(r.draft).toMatchObject({ method: "POST", url: "/v2/core/stores/shp_x/products", body: '{"a":1}', query: [{ name: "page", value: "2", enabled: true }], headers: [] });
-    expect(r.credentials).toHaveLength(1);
-    expect(r.credentials[0].masked).not.toContain("abcdefghijklmnop");
+    expect(r.found).toHaveLength(1);
+    expect(r.found[0]).toMatchObject({ location: "header Authorization" });
+    expect(r.found[0].masked).not.toContain("abcdefghijklmnop");
     expect(r.notes.join(" ")).toContain("-s");
   });
 });

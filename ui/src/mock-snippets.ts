@@ -49,7 +49,7 @@ export function writeSnippet(r: Resolved, lang: SnippetLang, inline: boolean): s
     return lines.join("\n");
   }
 
-  if (lang === "typeScript") {
+  if (lang === "typescript") {
     const lines = [`// ${header}`, `// ${warning}`];
     if (hmac) lines.push(`import crypto from "node:crypto";`, "");
     lines.push(`const secret = ${inline ? js(secret) : `process.env.${envVar}!`};`);
@@ -149,16 +149,17 @@ export function importCurl(text: string, profiles: Profile[]): CurlImport {
       const name = raw.slice(0, at).trim();
       const value = raw.slice(at + 1).trim();
       if (SECRET_HEADERS.includes(name.toLowerCase())) {
-        const note = name.toLowerCase() === "x-signature" ? "A signature fits only the body it was made for: the vault token signs each request." : /^Bearer stk_/.test(value) ? "A public HMAC token id: pick the vault HMAC token that has it." : "Left out of the request: pick a vault token instead.";
-        credentials.push({ header: name, masked: /stk_/.test(value) ? value : maskValue(value), note });
+        const stk = /^Bearer (stk_[A-Za-z0-9_]+)$/.exec(value)?.[1];
+        const hmac = stk !== undefined || name.toLowerCase() === "x-signature";
+        credentials.push({ location: `header ${name}`, masked: stk ?? maskValue(value), ...(hmac ? { suggestedMode: "hmac" as const } : {}), ...(stk ? { tokenId: stk } : {}) });
       } else if (at > 0) headers.push({ name, value, enabled: true });
     } else if (["-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"].includes(w)) {
       body = body ? `${body}&${next()}` : next();
       if (w === "--json") headers.push({ name: "Content-Type", value: "application/json", enabled: true });
     } else if (w === "-u" || w === "--user") {
-      credentials.push({ header: "-u (basic auth)", masked: maskValue(next()), note: "Left out of the request: pick a vault token instead." });
+      credentials.push({ location: "-u", masked: maskValue(next()) });
     } else if (w === "-b" || w === "--cookie") {
-      credentials.push({ header: "Cookie", masked: maskValue(next()), note: "Session cookies are not imported." });
+      credentials.push({ location: "cookie", masked: maskValue(next()) });
     } else if (w === "--url") url = next();
     else if (QUIET.has(w)) notes.push(`Ignored ${w}: it changes curl's output, not the request.`);
     else if (w.startsWith("-")) notes.push(`Ignored ${w}: the tester does not use it.`);
@@ -173,12 +174,12 @@ export function importCurl(text: string, profiles: Profile[]): CurlImport {
   }
   const query: FormRow[] = [];
   for (const [name, value] of parsed.searchParams) {
-    if (SECRET_QUERY.includes(name.toLowerCase())) credentials.push({ header: `query ${name}`, masked: maskValue(value), note: "Left out of the request: pick a vault token instead." });
+    if (SECRET_QUERY.includes(name.toLowerCase())) credentials.push({ location: `query ${name}`, masked: maskValue(value) });
     else query.push({ name, value, enabled: true });
   }
   const owner = profiles.find((p) => Object.values(p.environments).some((e) => e?.baseUrl && new URL(e.baseUrl).origin === parsed.origin));
   const path = decodeURI(parsed.pathname);
   if (owner) notes.push(`${parsed.host} is ${owner.name}'s API: the path is kept, so the token's base URL applies.`);
   if (!method) method = body ? "POST" : "GET";
-  return { draft: { method, url: owner ? path : `${parsed.origin}${path}`, headers, query, body, vars: {} }, credentials, notes };
+  return { draft: { method, url: owner ? path : `${parsed.origin}${path}`, headers, query, body, vars: {} }, found: credentials, notes };
 }

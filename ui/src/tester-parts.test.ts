@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Profile } from "./bindings/Profile";
 import type { TokenView } from "./bindings/TokenView";
+import { credentialAdvice } from "./views/curl-import";
 import { signatureHint } from "./views/signature-verifier";
 import { readOnlyScopes, SANDBOX_PROVIDERS } from "./views/tester-sandbox";
 import { lackingScopes } from "./views/tester-token";
@@ -48,5 +49,19 @@ describe("sandbox read-only scopes", () => {
 
   it("offers the sandbox only for providers that have a bundled profile", () => {
     expect(SANDBOX_PROVIDERS.filter((id) => !profiles.some((p) => p.id === id))).toEqual([]);
+  });
+});
+
+describe("advice for credentials found in a pasted cURL command", () => {
+  it("points an stk_ bearer at the vault HMAC token with that id rather than at pasting a secret", () => {
+    expect(credentialAdvice({ location: "header Authorization", masked: "stk_9fQ2hd81", suggestedMode: "hmac", tokenId: "stk_9fQ2hd81" })).toContain("stk_9fQ2hd81");
+  });
+  it("explains that a pasted signature only fits its own body", () => {
+    expect(credentialAdvice({ location: "header X-Signature", masked: "ab12…", suggestedMode: "hmac" })).toMatch(/only the body it was made for/);
+  });
+  it("names the auth mode the backend suggests, and never echoes the value", () => {
+    const advice = credentialAdvice({ location: "header X-Api-Key", masked: "pk_live_••••Zt0p", suggestedMode: "apiKey" });
+    expect(advice).toBe("Pick a vault token using API key header.");
+    expect(credentialAdvice({ location: "query api_key", masked: "••••" })).toBe("Pick a vault token instead.");
   });
 });

@@ -1,6 +1,7 @@
-// Written by hand from api-contract.md (request tester) until ts-rs generates it from Rust.
+// Written by hand from the Rust type on main (request/*.rs) until ts-rs output is copied here.
 
 /**
- * The languages a snippet can be written in.
+ * The languages a snippet can be written in. (Rust renames TypeScript to "typescript"; the
+ * contract's "typeScript" is not what serde accepts.)
  */
-export type SnippetLang = "curl" | "typeScript" | "python";
+export type SnippetLang = "curl" | "typescript" | "python";

@@ -6,10 +6,21 @@
 
 import * as api from "../api";
 import type { CurlImport } from "../bindings/CurlImport";
+import type { FoundCredential } from "../bindings/FoundCredential";
+import { AUTH_MODE_LABEL } from "../format";
 import { h, replaceChildren } from "../dom";
 import { icon } from "../icons";
 import { toast } from "../toast";
 import { field, openDialog } from "./dialog";
+
+/** What to do instead of pasting this credential, in one line. */
+export function credentialAdvice(c: FoundCredential): string {
+  if (c.tokenId) return `The public id of an HMAC token: pick the vault token with ID ${c.tokenId} (it signs each body itself).`;
+  if (/x-signature/i.test(c.location)) return "A signature fits only the body it was made for: a vault HMAC token signs each request.";
+  if (c.suggestedMode) return `Pick a vault token using ${AUTH_MODE_LABEL[c.suggestedMode]}.`;
+  if (/cookie/i.test(c.location)) return "Session cookies are not imported.";
+  return "Pick a vault token instead.";
+}
 
 /** Opens the import dialog; `apply` fills the editor with the result. */
 export function openCurlImport(apply: (result: CurlImport) => void): void {
@@ -41,7 +52,7 @@ export function openCurlImport(apply: (result: CurlImport) => void): void {
     try {
       const imported = await api.importCurl(text.value);
       apply(imported);
-      if (!imported.credentials.length && !imported.notes.length) {
+      if (!imported.found.length && !imported.notes.length) {
         toast("Imported into the editor");
         return dialog.close();
       }
@@ -53,7 +64,7 @@ export function openCurlImport(apply: (result: CurlImport) => void): void {
       replaceChildren(
         result,
         h("p", { class: "curl-ok" }, icon("check"), `Imported ${imported.draft.method} ${imported.draft.url} into the editor.`),
-        imported.credentials.length
+        imported.found.length
           ? h(
               "div",
               { class: "form-alert form-alert-warn", "data-testid": "curl-credentials" },
@@ -61,8 +72,8 @@ export function openCurlImport(apply: (result: CurlImport) => void): void {
               h(
                 "div",
                 null,
-                h("strong", null, imported.credentials.length === 1 ? "A credential was left out" : `${imported.credentials.length} credentials were left out`),
-                h("ul", { class: "cred-list" }, imported.credentials.map((c) => h("li", null, h("span", { class: "cred-where" }, c.header), h("code", null, c.masked), h("span", { class: "muted" }, c.note)))),
+                h("strong", null, imported.found.length === 1 ? "A credential was left out" : `${imported.found.length} credentials were left out`),
+                h("ul", { class: "cred-list" }, imported.found.map((c) => h("li", null, h("span", { class: "cred-where" }, c.location), h("code", null, c.masked), h("span", { class: "muted" }, credentialAdvice(c))))),
                 h("p", null, "Pick a vault token in the tester instead: it adds the right auth header (and signs HMAC requests) without the secret ever sitting in a command line. If this secret is not in your vault yet, add it from the Inventory."),
               ),
             )

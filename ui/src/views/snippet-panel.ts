@@ -17,7 +17,7 @@ import { confirmInlineSecret } from "./tester-dialogs";
 /** The three languages, with their tab labels and test-id suffixes. */
 const LANGS: Array<{ lang: SnippetLang; label: string; id: string }> = [
   { lang: "curl", label: "cURL", id: "curl" },
-  { lang: "typeScript", label: "TypeScript", id: "ts" },
+  { lang: "typescript", label: "TypeScript", id: "ts" },
   { lang: "python", label: "Python", id: "python" },
 ];
 const INLINE_MS = 60_000;

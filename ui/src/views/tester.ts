@@ -247,10 +247,12 @@ export function testerView(): TesterView {
     editor.set(fromDraft(result.draft));
     memory.editor = editor.state();
     // A public stk_ token id in the command points at the vault's HMAC token with that id.
-    const stk = result.credentials.map((c) => /stk_[A-Za-z0-9_]+/.exec(c.masked)?.[0]).find(Boolean);
+    const stk = result.found.map((c) => c.tokenId).find(Boolean);
     const match = stk ? tokens.find((t) => t.tokenId === stk && t.status !== "revoked") : undefined;
-    if (match) selectToken(match.id);
-    else refresh();
+    if (match) {
+      selectToken(match.id);
+      toast(`Picked '${match.name}': the command's token ID is this vault token's`, "info");
+    } else refresh();
   }
 
   function verify(): void {
