@@ -117,7 +117,7 @@ describe("editor ↔ draft", () => {
   });
 
   it("reads drafts with missing or undefined parts (older saved requests) without failing", () => {
-    const s = fromDraft({ method: "", url: "/x", headers: [], query: [], body: "", vars: { a: undefined, b: "1" } });
+    const s = fromDraft({ method: "", url: "/x", headers: [], query: [], body: "", vars: { a: undefined, b: "1" } as unknown as Record<string, string> });
     expect(s.method).toBe("GET");
     expect(s.vars).toEqual({ b: "1" });
     expect(s.endpointId).toBeUndefined();
