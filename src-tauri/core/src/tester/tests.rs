@@ -149,11 +149,31 @@ async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
     let out = tester.send(narrow.record.id.clone(), draft("GET", "/v2/core/stores/{storeId}/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
     assert_eq!(out.response.status, 403);
     assert_eq!(out.diagnosis.expect("explained").missing_permissions, ["PRODUCTS_READ"]);
-    // A wrong secret: 401 with a diagnosis.
-    let id = narrow.record.id.clone();
-    { let inv = inv.clone(); tokio::task::spawn_blocking(move || inv.vault().store(&id, &crate::Secret::new("sk_test_wrongwrongwrong1"))).await.expect("join").expect("store"); }
-    let out = tester.send(narrow.record.id, draft("GET", "/v2/core/stores/{storeId}/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
+    // A wrong secret: a token pointing at the sandbox with a value the sandbox never issued
+    // (what a mistyped or stale secret looks like to a server) gets 401 and a diagnosis.
+    let wrong = NewToken {
+        name: "typo".into(),
+        provider: "pixlpay".into(),
+        environment: Environment::Test,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Bearer,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: None,
+        store_id: None,
+        base_url: Some(sandbox::base_url_for(port, "pixlpay")),
+        scopes: vec!["products:read".into()],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec![],
+        notes: String::new(),
+        secret: SecretField(crate::Secret::new("sk_test_neverissuedbythesandbox1")),
+    };
+    let wrong_id = { let inv = inv.clone(); tokio::task::spawn_blocking(move || inv.create(wrong, Utc::now())).await.expect("join").expect("create").record.id };
+    let out = tester.send(wrong_id, draft("GET", "/v1/store/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
     assert_eq!(out.response.status, 401);
-    assert!(out.diagnosis.is_some(), "a 401 is explained");
+    let diagnosis = out.diagnosis.expect("a 401 is explained");
+    assert!(!diagnosis.causes.is_empty(), "the diagnosis lists likely causes: {diagnosis:?}");
     handle.shutdown().await;
 }
