@@ -78,7 +78,7 @@ impl AppSession {
                 .filter(|v| !v.is_empty())
                 .map(|v| String::from_utf8_lossy(v).into_owned())
                 .collect();
-            vars.iter().any(|v| *v == wanted).then(|| {
+            vars.contains(&wanted).then(|| {
                 vars.iter()
                     .filter_map(|v| v.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
                     .collect()
@@ -207,7 +207,8 @@ struct Driver {
 
 impl Driver {
     /// Starts tauri-driver on free loopback ports, with the app's folders under `root`.
-    /// Retries twice when a port was taken between choosing it and binding it.
+    /// Retries twice when a port was taken between choosing it and binding it (tauri-driver
+    /// then keeps running without listening, so a timeout is the only sign).
     fn start(artifacts: &Path, root: &Path) -> Result<Driver, String> {
         let tauri_driver = find_tauri_driver()?;
         let native_driver = find_tool("WebKitWebDriver", "apt-get install webkit2gtk-driver")?;
@@ -244,17 +245,20 @@ impl Driver {
                 .spawn()
                 .map_err(|e| format!("could not start {}: {e}", tauri_driver.display()))?;
             let mut driver = Driver { child, port, log: log.clone() };
-            if driver.wait_until_listening() {
+            if driver.wait_until_listening(&[port, native_port]) {
                 return Ok(driver);
             }
         }
         Err(format!("tauri-driver did not start listening within {DRIVER_START_TIMEOUT:?}; see {}", log.display()))
     }
 
-    fn wait_until_listening(&mut self) -> bool {
+    /// Waits until tauri-driver and the WebKitWebDriver it spawned both accept connections:
+    /// tauri-driver listens at once, and a session request sent before WebKitWebDriver is up
+    /// fails with a connect error.
+    fn wait_until_listening(&mut self, ports: &[u16]) -> bool {
         let deadline = Instant::now() + DRIVER_START_TIMEOUT;
         while Instant::now() < deadline {
-            if TcpStream::connect((Ipv4Addr::LOCALHOST, self.port)).is_ok() {
+            if ports.iter().all(|port| TcpStream::connect((Ipv4Addr::LOCALHOST, *port)).is_ok()) {
                 return true;
             }
             if matches!(self.child.try_wait(), Ok(Some(_))) {
