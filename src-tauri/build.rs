@@ -1,7 +1,26 @@
 //! Declares the app's commands so Tauri generates one `allow-<command>` permission for each;
 //! the capability in `tauri.conf.json` then grants the main window exactly these and no others.
 
-const COMMANDS: &[&str] = &["app_info"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "keychain_status",
+    "list_profiles",
+    "list_tokens",
+    "get_token",
+    "recognize",
+    "create_token",
+    "update_token",
+    "replace_secret",
+    "revoke_token",
+    "delete_token",
+    "export_inventory",
+    "import_inventory",
+    "scan_secrets",
+    "scan_secrets_file",
+    "confirm_proposals",
+    "reveal_secret",
+    "copy_secret",
+];
 
 fn main() {
     let attrs = tauri_build::Attributes::new()

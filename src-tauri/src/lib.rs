@@ -1,16 +1,43 @@
 //! The Tauri shell: it wires the core to the webview and does nothing else. Every command is a
-//! few lines that call the core and map its error to `{code, message}`.
+//! few lines that call the core off the main thread and map its error to `{code, message}`.
 
-#[tauri::command]
-fn app_info() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
-}
+mod clipboard;
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+pub use state::AppState;
 
 /// Starts the desktop app.
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
-        .invoke_handler(tauri::generate_handler![app_info])
+        .setup(|app| {
+            let state = AppState::open(None)?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::keychain_status,
+            commands::app::list_profiles,
+            commands::tokens::list_tokens,
+            commands::tokens::get_token,
+            commands::tokens::recognize,
+            commands::tokens::create_token,
+            commands::tokens::update_token,
+            commands::tokens::replace_secret,
+            commands::tokens::revoke_token,
+            commands::tokens::delete_token,
+            commands::transfer::export_inventory,
+            commands::transfer::import_inventory,
+            commands::transfer::scan_secrets,
+            commands::transfer::scan_secrets_file,
+            commands::transfer::confirm_proposals,
+            commands::secrets::reveal_secret,
+            commands::secrets::copy_secret,
+        ])
         .run(tauri::generate_context!())
-        .expect("error while running Tokenbench");
+        .expect("Tokenbench could not start its window");
 }

@@ -1,3 +1,40 @@
-fn main() {
-    println!("tokenbench {}", env!("CARGO_PKG_VERSION"));
+//! `tokenbench`: the command line over the same core, data folder and keychain as the app.
+//! Secrets are read from standard input (never from arguments, which other users can see in
+//! the process list); output shows masked values only. Exit codes are stable (see `exit.rs`).
+
+mod args;
+mod exit;
+mod output;
+mod token_cmd;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use tokenbench_core::inventory::Inventory;
+use tokenbench_core::keychain::KeychainVault;
+use tokenbench_core::paths::DataDir;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(&e, json);
+            ExitCode::from(exit::code_for(&e))
+        }
+    }
+}
+
+fn run(cli: Cli) -> tokenbench_core::Result<()> {
+    let data = DataDir::resolve(cli.data_dir.clone())?;
+    let inventory = Inventory::open(data, Arc::new(KeychainVault::new()))?;
+    let now = chrono::Utc::now();
+    match cli.command {
+        Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
+        Command::Doctor => output::doctor(&inventory, cli.json, now),
+    }
 }

@@ -81,7 +81,6 @@ impl Error {
 
 /// The serialized form of an [`Error`]: the UI switches on `code`, shows `message`.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
-#[ts(export)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,

@@ -2,11 +2,25 @@
 //! Tauri or of any UI. Time is always passed in (`now`) so decisions about expiry, rotation
 //! and rate limits are testable with a fixed clock. Secrets only ever travel as [`secret::Secret`].
 
+pub mod app_info;
+pub mod bindings;
 pub mod error;
 pub mod hmac_sign;
+pub mod inventory;
+pub mod keychain;
+pub mod mask;
+pub mod metadata;
+pub mod paths;
 pub mod profile;
+pub mod proposals;
+pub mod query;
+pub mod recognize;
+pub mod scan;
 pub mod secret;
+pub mod status;
 pub mod token;
+pub mod token_input;
+pub mod transfer;
 pub mod vault;
 
 pub use error::{Error, ErrorPayload, Result};

@@ -15,7 +15,6 @@ use crate::token::{AuthMode, Environment, TokenKind};
 /// What a recognized value is, as opposed to what kind of token record it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum ValueRole {
     /// A value that authenticates: store it in the keychain.
     Secret,
@@ -31,7 +30,6 @@ pub enum ValueRole {
 /// (`live`, `production`, `test`, `sandbox`…) sets the environment when `environment` is absent.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Shape {
     pub pattern: String,
     pub role: ValueRole,
@@ -48,7 +46,6 @@ pub struct Shape {
 /// (PacSpace sandbox, Commerce domains): the token's own `base_url` is then required.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct EnvironmentSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -60,7 +57,6 @@ pub struct EnvironmentSpec {
 /// A query parameter or path variable an endpoint takes.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Param {
     pub name: String,
     #[serde(default)]
@@ -70,7 +66,6 @@ pub struct Param {
 /// One entry of a provider's endpoint catalogue.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Endpoint {
     pub id: String,
     pub name: String,
@@ -91,7 +86,6 @@ pub struct Endpoint {
 /// Rate limit bounds the provider allows.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct RateLimitSpec {
     pub default: u32,
     pub max: u32,
@@ -100,7 +94,6 @@ pub struct RateLimitSpec {
 /// A provider, loaded from JSON.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct Profile {
     pub id: String,
     pub name: String,

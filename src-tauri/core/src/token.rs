@@ -9,7 +9,6 @@ use ts_rs::TS;
 /// Live or test. Decides guardrails (live tokens ask before writes) and the base URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum Environment {
     Live,
     Test,
@@ -18,7 +17,6 @@ pub enum Environment {
 /// What the stored value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum TokenKind {
     /// A server-side secret key (`sk_…`, `opt_live_…`, PacSpace `pk_env_PUBLIC.SECRET`).
     SecretKey,
@@ -31,7 +29,6 @@ pub enum TokenKind {
 /// How the secret authenticates a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum AuthMode {
     /// `Authorization: Bearer <secret>`.
     Bearer,
@@ -50,7 +47,6 @@ pub enum AuthMode {
 /// Lifecycle status, derived from the record and the time passed in (see `status.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, PartialOrd, Ord)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum Status {
     Active,
     Expired,
@@ -60,7 +56,6 @@ pub enum Status {
 /// One token's metadata. Never holds the secret.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct TokenRecord {
     /// Stable id; also the keychain account name.
     pub id: String,

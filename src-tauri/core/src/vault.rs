@@ -17,7 +17,6 @@ pub const SERVICE: &str = "dev.tokenbench.app";
 /// What the startup canary found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub enum KeychainState {
     /// Secrets can be stored and read.
     Available,
@@ -30,7 +29,6 @@ pub enum KeychainState {
 /// The keychain's state and a sentence for the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct KeychainStatus {
     pub state: KeychainState,
     /// Which backend answered ("Secret Service", "memory", …).

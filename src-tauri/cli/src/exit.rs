@@ -1,0 +1,40 @@
+//! Exit codes a script can rely on. 2 is clap's for bad usage.
+
+use tokenbench_core::Error;
+
+/// Success.
+pub const OK: u8 = 0;
+
+/// The exit code for an error, by kind.
+pub fn code_for(err: &Error) -> u8 {
+    match err {
+        Error::NotFound(_) => 3,
+        Error::Invalid(_) | Error::DuplicateName(_) | Error::Corrupt { .. } => 4,
+        Error::KeychainLocked | Error::KeychainUnavailable(_) | Error::SecretMissing(_) | Error::Keychain(_) => 5,
+        Error::NeedsConfirmation(_) => 6,
+        Error::Network(_) => 7,
+        Error::Revoked(_) => 8,
+        Error::Io { .. } => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_kind_has_a_nonzero_code_distinct_from_clap_usage_errors() {
+        let samples = [
+            Error::NotFound("x".into()),
+            Error::Invalid("x".into()),
+            Error::KeychainLocked,
+            Error::NeedsConfirmation("x".into()),
+            Error::Network("x".into()),
+            Error::Revoked("x".into()),
+        ];
+        for e in samples {
+            let code = code_for(&e);
+            assert!(code != OK && code != 2, "{e:?} -> {code}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! What the CLI prints: aligned text for people, one JSON value for scripts (`--json`).
+//! Only masked values are ever printed.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokenbench_core::inventory::Inventory;
+use tokenbench_core::query::TokenView;
+use tokenbench_core::token::Status;
+use tokenbench_core::transfer::ImportReport;
+use tokenbench_core::{Error, Result};
+
+fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn status_word(v: &TokenView) -> String {
+    let mut word = match v.status {
+        Status::Active => "active",
+        Status::Expired => "expired",
+        Status::Revoked => "revoked",
+    }
+    .to_owned();
+    if v.expires_soon {
+        word.push_str(", expires soon");
+    }
+    if v.rotation_due {
+        word.push_str(", rotation due");
+    }
+    word
+}
+
+fn date(d: Option<DateTime<Utc>>, none: &str) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| none.to_owned())
+}
+
+/// `token list`.
+pub fn list(views: &[TokenView], json: bool) -> Result<()> {
+    if json {
+        return print_json(&views);
+    }
+    if views.is_empty() {
+        println!("No tokens. Add one with: tokenbench token add --name NAME --provider PROVIDER < secret.txt");
+        return Ok(());
+    }
+    let rows: Vec<[String; 7]> = views
+        .iter()
+        .map(|v| {
+            let r = &v.record;
+            [
+                r.name.clone(),
+                v.provider_name.clone(),
+                format!("{:?}", r.environment).to_lowercase(),
+                status_word(v),
+                r.masked.clone(),
+                date(r.expires, "never"),
+                date(r.last_used, "never"),
+            ]
+        })
+        .collect();
+    let header = ["NAME", "PROVIDER", "ENV", "STATUS", "SECRET", "EXPIRES", "LAST USED"];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let parts: Vec<String> = cells.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        println!("{}", parts.join("  ").trim_end());
+    };
+    line(header.to_vec());
+    for row in &rows {
+        line(row.iter().map(String::as_str).collect());
+    }
+    Ok(())
+}
+
+/// `token show` and edits.
+pub fn show(v: &TokenView, json: bool) -> Result<()> {
+    if json {
+        return print_json(v);
+    }
+    let r = &v.record;
+    let fields = [
+        ("Name", r.name.clone()),
+        ("Provider", format!("{} ({})", v.provider_name, r.provider)),
+        ("Environment", format!("{:?}", r.environment).to_lowercase()),
+        ("Kind", format!("{:?}", r.kind)),
+        ("Auth mode", format!("{:?}", r.auth_mode)),
+        ("Secret", r.masked.clone()),
+        ("Token ID", r.token_id.clone().unwrap_or_default()),
+        ("Store ID", r.store_id.clone().unwrap_or_default()),
+        ("Base URL", r.base_url.clone().unwrap_or_default()),
+        ("Scopes", r.scopes.join(", ")),
+        ("Rate limit", format!("{}/min", r.rate_limit)),
+        ("Status", status_word(v)),
+        ("Created", r.created.to_rfc3339()),
+        ("Expires", date(r.expires, "never")),
+        ("Last used", date(r.last_used, "never")),
+        ("Last rotated", date(r.last_rotated, "never")),
+        ("Rotate every", format!("{} days (next {})", r.rotation_days, v.rotation_due_at.format("%Y-%m-%d"))),
+        ("Tags", r.tags.join(", ")),
+        ("Notes", r.notes.clone()),
+        ("Id", r.id.clone()),
+    ];
+    for (k, val) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+        println!("{k:<13} {val}");
+    }
+    Ok(())
+}
+
+/// After `token add`.
+pub fn created(v: &TokenView, json: bool) -> Result<()> {
+    if json {
+        return print_json(v);
+    }
+    println!("Added '{}' ({} {}); the secret is in the OS keychain.", v.record.name, v.provider_name, v.record.masked);
+    Ok(())
+}
+
+/// A one-line confirmation.
+pub fn done(message: &str, json: bool) -> Result<()> {
+    if json {
+        return print_json(&serde_json::json!({ "ok": true, "message": message }));
+    }
+    println!("{message}");
+    Ok(())
+}
+
+/// An import's outcome.
+pub fn report(r: &ImportReport, json: bool) -> Result<()> {
+    if json {
+        return print_json(r);
+    }
+    println!("Added {} token(s){}", r.added.len(), if r.added.is_empty() { String::new() } else { format!(": {}", r.added.join(", ")) });
+    for s in &r.skipped {
+        println!("Skipped '{}': {}", s.name, s.reason);
+    }
+    Ok(())
+}
+
+/// Errors go to stderr: a sentence, or `{code, message}` with `--json`.
+pub fn error(e: &Error, json: bool) {
+    if json {
+        if let Ok(text) = serde_json::to_string(&e.payload()) {
+            eprintln!("{text}");
+            return;
+        }
+    }
+    eprintln!("error: {e}");
+}
+
+/// `tokenbench doctor`.
+pub fn doctor(inv: &Inventory, json: bool, now: DateTime<Utc>) -> Result<()> {
+    let keychain = inv.keychain_status();
+    let count = inv.records(now)?.len();
+    let report = serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "dataDir": inv.data_dir().root().display().to_string(),
+        "metadataFile": inv.metadata_file().path().display().to_string(),
+        "tokens": count,
+        "providers": inv.profiles().all().iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+        "keychain": keychain,
+        "notices": inv.notices(),
+    });
+    if json {
+        print_json(&report)?;
+    } else {
+        println!("tokenbench   {}", env!("CARGO_PKG_VERSION"));
+        println!("data dir     {}", inv.data_dir().root().display());
+        println!("tokens       {count}");
+        println!("keychain     {:?} ({}): {}", keychain.state, keychain.backend, keychain.message);
+        for n in inv.notices() {
+            println!("notice       {n}");
+        }
+    }
+    match keychain.state {
+        tokenbench_core::vault::KeychainState::Available => Ok(()),
+        tokenbench_core::vault::KeychainState::Locked => Err(Error::KeychainLocked),
+        tokenbench_core::vault::KeychainState::Unavailable => Err(Error::KeychainUnavailable(keychain.message)),
+    }
+}

@@ -1,0 +1,212 @@
+//! Why these exist: the inventory keeps metadata and secrets in step across two stores. These
+//! tests use the in-memory vault to pin down that a secret only ever goes to the vault, that a
+//! locked keychain changes nothing, and that every refusal says what to do.
+
+use super::*;
+use crate::token::{AuthMode, Environment, TokenKind};
+use crate::token_input::SecretField;
+use crate::vault::MemoryVault;
+use chrono::TimeZone;
+
+const SECRET: &str = "sk_live_4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c";
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).single().expect("valid date")
+}
+
+fn setup() -> (tempfile::TempDir, Arc<MemoryVault>, Inventory) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = Arc::new(MemoryVault::new());
+    let inv = Inventory::open(DataDir::at(dir.path()).expect("dir"), vault.clone()).expect("open");
+    (dir, vault, inv)
+}
+
+fn new_token(name: &str, secret: &str) -> NewToken {
+    NewToken {
+        name: name.into(),
+        provider: "pandabase".into(),
+        environment: Environment::Live,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Bearer,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: None,
+        store_id: Some("shp_demo".into()),
+        base_url: None,
+        scopes: vec!["PRODUCTS_READ".into()],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec!["ci".into()],
+        notes: String::new(),
+        secret: SecretField(Secret::new(secret)),
+    }
+}
+
+fn files_contain(dir: &std::path::Path, needle: &str) -> bool {
+    std::fs::read_dir(dir).expect("ls").any(|e| {
+        let p = e.expect("entry").path();
+        p.is_file() && String::from_utf8_lossy(&std::fs::read(&p).expect("read")).contains(needle)
+    })
+}
+
+#[test]
+fn create_puts_the_secret_in_the_vault_and_only_a_mask_in_the_file() {
+    let (dir, vault, inv) = setup();
+    let view = inv.create(new_token("Mobile App", SECRET), now()).expect("create");
+    assert_eq!(vault.read(&view.record.id).expect("in vault").expose(), SECRET);
+    assert!(view.record.masked.starts_with("sk_live_") && view.record.masked.ends_with("6b5c"), "{}", view.record.masked);
+    assert!(!files_contain(dir.path(), &SECRET[8..]), "the secret must not reach the data folder");
+    assert_eq!(view.record.rate_limit, 60, "default rate limit");
+    assert_eq!(view.record.rotation_days, 90, "default rotation interval");
+}
+
+#[test]
+fn pasted_whitespace_is_trimmed_but_line_breaks_inside_are_refused() {
+    let (_dir, vault, inv) = setup();
+    let view = inv.create(new_token("a", &format!("  {SECRET}\n")), now()).expect("trimmed");
+    assert_eq!(vault.read(&view.record.id).expect("stored").expose(), SECRET);
+    let err = inv.create(new_token("b", "sk_live_abcdef\nghijkl"), now()).expect_err("line break");
+    assert!(err.to_string().contains("line break"), "{err}");
+}
+
+#[test]
+fn a_token_id_pasted_as_the_secret_is_refused_with_the_fix() {
+    let (_dir, vault, inv) = setup();
+    let err = inv.create(new_token("a", "stk_9f8e7d6c5b4a"), now()).expect_err("token id");
+    assert_eq!(err.code(), "invalid");
+    assert!(err.to_string().contains("Token ID"), "{err}");
+    assert!(vault.is_empty());
+}
+
+#[test]
+fn names_are_unique_case_insensitively_and_nothing_is_stored_on_refusal() {
+    let (_dir, vault, inv) = setup();
+    inv.create(new_token("Mobile App", SECRET), now()).expect("first");
+    let err = inv.create(new_token("mobile app", "sk_live_otherothervalue"), now()).expect_err("dup");
+    assert_eq!(err.code(), "duplicate_name");
+    assert_eq!(vault.len(), 1, "the refused token's secret must not be stored");
+}
+
+#[test]
+fn a_locked_keychain_refuses_create_and_keeps_existing_metadata() {
+    let (_dir, vault, inv) = setup();
+    inv.create(new_token("kept", SECRET), now()).expect("create");
+    vault.set_locked(true);
+    let err = inv.create(new_token("new", "sk_live_anotheronehere1"), now()).expect_err("locked");
+    assert_eq!(err.code(), "keychain_locked");
+    let err = inv.revoke("kept", true, now()).expect_err("revoke needs the keychain");
+    assert_eq!(err.code(), "keychain_locked");
+    let names: Vec<String> = inv.records(now()).expect("records").into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["kept"], "metadata survives a locked keychain untouched");
+    assert!(inv.find("kept", now()).expect("kept").revoked_at.is_none());
+}
+
+#[test]
+fn revoke_needs_confirmation_then_removes_the_secret_but_keeps_the_record() {
+    let (_dir, vault, inv) = setup();
+    let id = inv.create(new_token("a", SECRET), now()).expect("create").record.id;
+    assert_eq!(inv.revoke("a", false, now()).expect_err("unconfirmed").code(), "needs_confirmation");
+    assert!(vault.read(&id).is_ok(), "an unconfirmed revoke changes nothing");
+    let view = inv.revoke("a", true, now()).expect("revoke");
+    assert_eq!(view.status, crate::token::Status::Revoked);
+    assert_eq!(vault.read(&id).expect_err("gone").code(), "secret_missing");
+    assert_eq!(inv.secret("a", now()).expect_err("revoked").code(), "revoked");
+}
+
+#[test]
+fn delete_removes_both_halves() {
+    let (_dir, vault, inv) = setup();
+    inv.create(new_token("a", SECRET), now()).expect("create");
+    assert_eq!(inv.delete("a", false, now()).expect_err("unconfirmed").code(), "needs_confirmation");
+    inv.delete("a", true, now()).expect("delete");
+    assert!(vault.is_empty());
+    assert_eq!(inv.find("a", now()).expect_err("gone").code(), "not_found");
+}
+
+#[test]
+fn replacing_the_secret_updates_the_mask_and_the_rotation_date() {
+    let (_dir, vault, inv) = setup();
+    let id = inv.create(new_token("a", SECRET), now()).expect("create").record.id;
+    let later = now() + chrono::Duration::days(100);
+    assert!(inv.view("a", later).expect("view").rotation_due, "90 days passed");
+    let view = inv.replace_secret("a", &Secret::new("sk_live_brandnewsecretvalue9999"), later).expect("replace");
+    assert_eq!(vault.read(&id).expect("stored").expose(), "sk_live_brandnewsecretvalue9999");
+    assert!(view.record.masked.ends_with("9999"));
+    assert_eq!(view.record.last_rotated, Some(later));
+    assert!(!view.rotation_due);
+}
+
+#[test]
+fn edits_are_validated_against_the_profile() {
+    let (_dir, _vault, inv) = setup();
+    inv.create(new_token("a", SECRET), now()).expect("create");
+    let bad = TokenPatch { scopes: Some(vec!["products:read".into()]), ..Default::default() };
+    let err = inv.update("a", bad, now()).expect_err("pixlpay scope on pandabase");
+    assert!(err.to_string().contains("PRODUCTS_READ"), "lists the valid scopes: {err}");
+    let bad = TokenPatch { rate_limit: Some(1001), ..Default::default() };
+    assert_eq!(inv.update("a", bad, now()).expect_err("rate").code(), "invalid");
+    let ok = TokenPatch { tags: Some(vec!["x".into(), "x".into(), " y ".into()]), ..Default::default() };
+    assert_eq!(inv.update("a", ok, now()).expect("update").record.tags, ["x", "y"]);
+}
+
+#[test]
+fn hmac_mode_requires_the_public_token_id() {
+    let (_dir, _vault, inv) = setup();
+    let mut t = new_token("h", SECRET);
+    t.auth_mode = AuthMode::Hmac;
+    t.kind = TokenKind::HmacToken;
+    assert!(inv.create(t.clone(), now()).expect_err("no id").to_string().contains("stk_"));
+    t.token_id = Some("stk_abc123".into());
+    assert_eq!(inv.create(t, now()).expect("ok").record.token_id.as_deref(), Some("stk_abc123"));
+}
+
+#[test]
+fn export_contains_no_secret_and_imports_back_into_an_empty_inventory() {
+    let (_dir, _vault, inv) = setup();
+    inv.create(new_token("a", SECRET), now()).expect("create");
+    for format in [crate::transfer::Format::Json, crate::transfer::Format::Csv] {
+        let text = crate::transfer::export(&inv.records(now()).expect("records"), format, now()).expect("export");
+        assert!(!text.contains(&SECRET[8..]), "{format:?} export leaked the secret");
+        let (_d2, _v2, fresh) = setup();
+        let report = crate::transfer::import(&fresh, &text, now()).expect("import");
+        assert_eq!(report.added, ["a"], "{format:?}: {report:?}");
+        let back = fresh.find("a", now()).expect("imported");
+        assert_eq!(back.scopes, ["PRODUCTS_READ"]);
+        assert_eq!(back.store_id.as_deref(), Some("shp_demo"));
+        let again = crate::transfer::import(&fresh, &text, now()).expect("import twice");
+        assert!(again.added.is_empty() && again.skipped.len() == 1, "a name that exists is skipped: {again:?}");
+    }
+}
+
+#[test]
+fn a_dotenv_import_proposes_tokens_and_creates_only_confirmed_ones() {
+    let (dir, vault, inv) = setup();
+    let book = crate::proposals::ProposalBook::new();
+    let text = format!("PIXLPAY_API_KEY={SECRET}\n# comment\nPACSPACE_KEY=pk_test_pub123.secretpart456\n");
+    let proposals = book.propose(&inv, &text);
+    assert_eq!(proposals.len(), 2, "{proposals:?}");
+    let json = serde_json::to_string(&proposals).expect("json");
+    assert!(!json.contains(&SECRET[8..]) && !json.contains("secretpart456"), "proposals are masked: {json}");
+    let mut token = new_token("pixlpay-api-key", "ignored");
+    token.provider = "pixlpay".into();
+    token.store_id = None;
+    token.scopes = vec!["products:read".into()];
+    let choice = crate::proposals::ProposalChoice { proposal_id: proposals[0].proposal_id.clone(), token };
+    let report = book.confirm(&inv, vec![choice], now());
+    assert_eq!(report.added, ["pixlpay-api-key"], "{report:?}");
+    assert_eq!(vault.len(), 1, "only the confirmed proposal is stored");
+    let id = inv.find("pixlpay-api-key", now()).expect("created").id;
+    assert_eq!(vault.read(&id).expect("secret").expose(), SECRET, "the value came from the scan, not the face");
+    assert!(!files_contain(dir.path(), "secretpart456"));
+}
+
+#[test]
+fn a_corrupt_metadata_file_becomes_a_notice_not_a_loss() {
+    let (dir, _vault, inv) = setup();
+    std::fs::write(dir.path().join("tokens.json"), "{ not json").expect("write");
+    assert!(inv.list(&ListQuery::default(), now()).expect("list still works").is_empty());
+    let notices = inv.notices();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("corrupt-"), "the notice says where the file went: {notices:?}");
+}

@@ -1,0 +1,138 @@
+//! Why these exist: the metadata file is the one place a user's inventory lives. These tests
+//! pin down that it is never half-written and that a broken file is kept, not overwritten.
+
+use super::*;
+use crate::token::{AuthMode, Environment, TokenKind, TokenRecord};
+use chrono::TimeZone;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).single().expect("valid date")
+}
+
+pub(crate) fn record(name: &str) -> TokenRecord {
+    TokenRecord {
+        id: format!("id-{name}"),
+        name: name.into(),
+        provider: "pandabase".into(),
+        environment: Environment::Live,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Bearer,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: None,
+        store_id: Some("shp_demo".into()),
+        base_url: None,
+        scopes: vec!["PRODUCTS_READ".into()],
+        rate_limit: 60,
+        created: now(),
+        expires: None,
+        last_used: None,
+        last_rotated: None,
+        rotation_days: 90,
+        revoked_at: None,
+        tags: vec![],
+        notes: String::new(),
+        masked: "sk_live_••••abcd".into(),
+        confirm_foreign_host: true,
+        confirm_writes: true,
+    }
+}
+
+#[test]
+fn records_survive_a_save_and_load_round_trip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = MetadataFile::new(dir.path().join("tokens.json"));
+    file.update(now(), |r| {
+        r.push(record("a"));
+        Ok(())
+    })
+    .expect("save");
+    let loaded = file.load(now()).expect("load");
+    assert_eq!(loaded.records, vec![record("a")]);
+    assert!(loaded.quarantined.is_none());
+}
+
+#[test]
+fn a_missing_file_is_an_empty_inventory_not_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = MetadataFile::new(dir.path().join("tokens.json")).load(now()).expect("load");
+    assert!(loaded.records.is_empty());
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_byte_for_byte_and_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    let garbage = b"{\"version\":1,\"tokens\":[{\"name\": trunc";
+    std::fs::write(&path, garbage).expect("write");
+    let file = MetadataFile::new(&path);
+    let loaded = file.load(now()).expect("load must not fail on a corrupt file");
+    let Some(Error::Corrupt { quarantined, .. }) = loaded.quarantined else {
+        panic!("a corrupt file must be reported")
+    };
+    assert_eq!(std::fs::read(&quarantined).expect("quarantined copy exists"), garbage, "the broken bytes must be kept");
+    assert!(!path.exists(), "the broken file must not stay where the next save would overwrite it");
+    // The next save writes a fresh file and leaves the quarantined copy alone.
+    file.update(now(), |r| {
+        r.push(record("b"));
+        Ok(())
+    })
+    .expect("save");
+    assert_eq!(std::fs::read(&quarantined).expect("still there"), garbage);
+}
+
+#[test]
+fn a_failed_change_leaves_the_file_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    let file = MetadataFile::new(&path);
+    file.update(now(), |r| {
+        r.push(record("a"));
+        Ok(())
+    })
+    .expect("save");
+    let before = std::fs::read(&path).expect("read");
+    let err = file.update(now(), |r| -> Result<()> {
+        r.clear();
+        Err(Error::Invalid("refused".into()))
+    });
+    assert!(err.is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn an_atomic_write_never_leaves_temporary_files_or_partial_content() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    for i in 0..20 {
+        write_atomically(&path, format!("{{\"version\":1,\"tokens\":[],\"n\":{i}}}").as_bytes()).expect("write");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.ends_with(&format!("{i}}}")), "each write replaces the whole file: {text}");
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names.len(), 1, "temporary files must not be left behind: {names:?}");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    std::fs::write(&path, br#"{"version": 99, "tokens": []}"#).expect("write");
+    let err = MetadataFile::new(&path).load(now()).expect_err("must refuse");
+    assert_eq!(err.code(), "invalid");
+    assert_eq!(std::fs::read(&path).expect("read"), br#"{"version": 99, "tokens": []}"#);
+}
+
+#[test]
+fn the_file_is_valid_tauri_plugin_store_json_an_object_of_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    MetadataFile::new(&path).update(now(), |r| {
+        r.push(record("a"));
+        Ok(())
+    })
+    .expect("save");
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    let map = value.as_object().expect("the plugin stores a JSON object of keys");
+    assert!(map.contains_key("tokens") && map.contains_key("version"));
+}

@@ -1,0 +1,36 @@
+//! App-wide commands: versions and data folder, keychain status, provider profiles.
+
+use tauri::State;
+use tokenbench_core::app_info::AppInfo;
+use tokenbench_core::profile::Profile;
+use tokenbench_core::vault::KeychainStatus;
+
+use super::{blocking, CommandResult};
+use crate::AppState;
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    let inv = state.inventory.clone();
+    blocking(move || {
+        inv.records(chrono::Utc::now())?; // surfaces a quarantined file as a notice
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            data_dir: inv.data_dir().root().display().to_string(),
+            metadata_file: inv.metadata_file().path().display().to_string(),
+            keychain: inv.keychain_status(),
+            notices: inv.notices(),
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn keychain_status(state: State<'_, AppState>) -> CommandResult<KeychainStatus> {
+    let inv = state.inventory.clone();
+    blocking(move || Ok(inv.keychain_status())).await
+}
+
+#[tauri::command]
+pub fn list_profiles(state: State<'_, AppState>) -> Vec<Profile> {
+    state.inventory.profiles().all().to_vec()
+}

@@ -1,0 +1,33 @@
+//! The two explicit, timed secret actions. Reveal hands the value to the webview for 10 s and
+//! then tells it to drop it; copy never hands it over at all.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use tauri::{AppHandle, Emitter, Runtime, State};
+use tokenbench_core::app_info::{Copied, Revealed, CLIPBOARD_CLEAR_MS, REVEAL_MS};
+
+use super::{blocking, CommandResult};
+use crate::AppState;
+
+#[tauri::command]
+pub async fn reveal_secret<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CommandResult<Revealed> {
+    let inv = state.inventory.clone();
+    let (record, secret) = blocking(move || inv.secret(&id, Utc::now())).await?;
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(REVEAL_MS)).await;
+        let _ = app.emit("secret-hidden", serde_json::json!({ "id": record.id }));
+    });
+    Ok(Revealed { value: secret.expose().to_owned(), hide_after_ms: REVEAL_MS })
+}
+
+#[tauri::command]
+pub async fn copy_secret(state: State<'_, AppState>, id: String) -> CommandResult<Copied> {
+    let (inv, clipboard) = (state.inventory.clone(), state.clipboard.clone());
+    blocking(move || {
+        let (_, secret) = inv.secret(&id, Utc::now())?;
+        clipboard.copy(secret, Duration::from_millis(CLIPBOARD_CLEAR_MS))?;
+        Ok(Copied { clear_after_ms: CLIPBOARD_CLEAR_MS })
+    })
+    .await
+}

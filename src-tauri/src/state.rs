@@ -1,0 +1,33 @@
+//! What the shell keeps between commands: the core's inventory over the OS keychain, the
+//! pending import proposals, and the clipboard guard.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokenbench_core::inventory::Inventory;
+use tokenbench_core::keychain::KeychainVault;
+use tokenbench_core::paths::DataDir;
+use tokenbench_core::proposals::ProposalBook;
+
+use crate::clipboard::ClipboardGuard;
+
+/// Shared state of the running app.
+pub struct AppState {
+    pub inventory: Arc<Inventory>,
+    pub proposals: Arc<ProposalBook>,
+    pub clipboard: Arc<ClipboardGuard>,
+}
+
+impl AppState {
+    /// Opens the data folder (`TOKENBENCH_DATA_DIR` or the OS default) over the OS keychain.
+    /// The keychain is not required here: a locked or missing one is reported by `app_info`.
+    pub fn open(data_dir: Option<PathBuf>) -> tokenbench_core::Result<Self> {
+        let data = DataDir::resolve(data_dir)?;
+        let inventory = Inventory::open(data, Arc::new(KeychainVault::new()))?;
+        Ok(AppState {
+            inventory: Arc::new(inventory),
+            proposals: Arc::new(ProposalBook::new()),
+            clipboard: Arc::new(ClipboardGuard::default()),
+        })
+    }
+}

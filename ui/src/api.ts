@@ -1,0 +1,183 @@
+/**
+ * The UI's only door to the backend. Every Tauri command in api-contract.md has one typed
+ * wrapper here, and every rejection becomes an `ApiError {code, message}` so views switch on
+ * `code` and show `message`. No other module calls `invoke` or `listen`.
+ *
+ * Outside Tauri (a plain browser running `npx vite`), the calls go to the in-memory sample
+ * backend in `mock.ts`, loaded on demand; inside Tauri that module is never imported.
+ */
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Copied } from "./bindings/Copied";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { KeychainStatus } from "./bindings/KeychainStatus";
+import type { ListQuery } from "./bindings/ListQuery";
+import type { NewToken } from "./bindings/NewToken";
+import type { Profile } from "./bindings/Profile";
+import type { Proposal } from "./bindings/Proposal";
+import type { ProposalChoice } from "./bindings/ProposalChoice";
+import type { Recognition } from "./bindings/Recognition";
+import type { Revealed } from "./bindings/Revealed";
+import type { TokenPatch } from "./bindings/TokenPatch";
+import type { TokenView } from "./bindings/TokenView";
+
+/** The error codes the backend sends (api-contract.md), plus `unknown` for anything else. */
+export const ERROR_CODES = [
+  "not_found",
+  "duplicate_name",
+  "invalid",
+  "keychain_locked",
+  "keychain_unavailable",
+  "secret_missing",
+  "keychain_error",
+  "corrupt_metadata",
+  "io",
+  "revoked",
+  "network",
+  "needs_confirmation",
+] as const;
+
+/** One of `ERROR_CODES`, or `unknown` when the backend (or the IPC layer) sent something else. */
+export type ErrorCode = (typeof ERROR_CODES)[number] | "unknown";
+
+/** Every failed call rejects with this: `code` to switch on, `message` to show. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+  }
+
+  /** True when the failure is the keychain's (locked, missing, refused), not the data's. */
+  get isKeychain(): boolean {
+    return this.code === "keychain_locked" || this.code === "keychain_unavailable" || this.code === "keychain_error";
+  }
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Normalizes whatever a rejected call produced: the contract's `{code, message}` object, a
+ * JSON string of it, a bare string (Tauri's own IPC errors), an `Error`, or anything else.
+ * Never throws; unknown shapes become code `unknown` with a readable message.
+ */
+export function toApiError(raw: unknown): ApiError {
+  if (raw instanceof ApiError) return raw;
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    if (text.startsWith("{")) {
+      try {
+        return toApiError(JSON.parse(text));
+      } catch {
+        // not JSON after all: fall through to the plain-text case
+      }
+    }
+    return new ApiError("unknown", text || "The app did not say what went wrong.");
+  }
+  if (raw && typeof raw === "object") {
+    const obj = raw as { code?: unknown; message?: unknown };
+    const message = typeof obj.message === "string" && obj.message.trim() ? obj.message : undefined;
+    if (typeof obj.code === "string") {
+      const code = isErrorCode(obj.code) ? obj.code : "unknown";
+      return new ApiError(code, message ?? `The app failed (${obj.code}).`);
+    }
+    if (message) return new ApiError("unknown", message);
+  }
+  return new ApiError("unknown", "The app failed without saying why. Try again; if it keeps failing, restart Tokenbench.");
+}
+
+/** How calls reach a backend: Tauri's IPC or the browser preview's mock. */
+export type Backend = {
+  call(command: string, args?: Record<string, unknown>): Promise<unknown>;
+  on(event: string, handler: (payload: unknown) => void): Promise<() => void>;
+};
+
+/** True inside the Tauri webview (its IPC bridge is injected before any script runs). */
+export function insideTauri(): boolean {
+  return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+}
+
+const tauriBackend: Backend = {
+  call: (command, args) => invoke(command, args),
+  on: (event, handler) => listen(event, (e) => handler(e.payload)),
+};
+
+let backend: Promise<Backend> | undefined;
+
+function currentBackend(): Promise<Backend> {
+  backend ??= insideTauri()
+    ? Promise.resolve(tauriBackend)
+    : import("./mock").then((m) => m.createMockBackend(new URLSearchParams(window.location.search)));
+  return backend;
+}
+
+/** True when the UI runs on sample data in a plain browser (never inside Tauri). */
+export function isPreview(): boolean {
+  return !insideTauri();
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  const b = await currentBackend();
+  try {
+    return (await b.call(command, args)) as T;
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Version, data paths, keychain state and startup notices (e.g. corrupt metadata moved aside). */
+export const appInfo = () => call<AppInfo>("app_info");
+/** Probes the keychain again. */
+export const keychainStatus = () => call<KeychainStatus>("keychain_status");
+/** Every provider profile, bundled and user-defined. */
+export const listProfiles = () => call<Profile[]>("list_profiles");
+/** Tokens matching the query, filtered and sorted by the backend. */
+export const listTokens = (query: ListQuery) => call<TokenView[]>("list_tokens", { query });
+/** One token; `not_found` if it is gone. */
+export const getToken = (id: string) => call<TokenView>("get_token", { id });
+/** What a typed or pasted value looks like (providers, environment, warnings, mask). */
+export const recognize = (value: string, host?: string) =>
+  call<Recognition>("recognize", host ? { value, host } : { value });
+/** Stores the secret in the keychain and the record in the inventory. */
+export const createToken = (input: NewToken) => call<TokenView>("create_token", { input });
+/** Changes metadata only. */
+export const updateToken = (id: string, patch: TokenPatch) => call<TokenView>("update_token", { id, patch });
+/** Overwrites the keychain entry with a new value. */
+export const replaceSecret = (id: string, secret: string) => call<TokenView>("replace_secret", { id, secret });
+/** Marks revoked and deletes the keychain entry; without `confirm` rejects `needs_confirmation`. */
+export const revokeToken = (id: string, confirm: boolean) => call<TokenView>("revoke_token", { id, confirm });
+/** Deletes record and keychain entry. */
+export const deleteToken = (id: string, confirm: boolean) => call<null>("delete_token", { id, confirm });
+/** The inventory as JSON or CSV text; never contains secrets. */
+export const exportInventory = (format: "json" | "csv") => call<string>("export_inventory", { format });
+/** Adds records from an exported JSON or CSV text. */
+export const importInventory = (text: string) => call<ImportReport>("import_inventory", { text });
+/** Finds secrets in pasted text or .env content; the backend keeps the values. */
+export const scanSecrets = (text: string) => call<Proposal[]>("scan_secrets", { text });
+/** Same as `scanSecrets`, reading a file the backend opens. */
+export const scanSecretsFile = (path: string) => call<Proposal[]>("scan_secrets_file", { path });
+/** Stores the chosen proposals. */
+export const confirmProposals = (choices: ProposalChoice[]) => call<ImportReport>("confirm_proposals", { choices });
+/** The secret for `hideAfterMs`; the backend then emits `secret-hidden`. */
+export const revealSecret = (id: string) => call<Revealed>("reveal_secret", { id });
+/** Puts the secret on the clipboard; the backend clears it after `clearAfterMs`. */
+export const copySecret = (id: string) => call<Copied>("copy_secret", { id });
+
+/**
+ * Calls `handler` with the token id each time the backend says a revealed secret must go.
+ * Resolves to a function that stops listening.
+ */
+export async function onSecretHidden(handler: (id: string) => void): Promise<() => void> {
+  const b = await currentBackend();
+  return b.on("secret-hidden", (payload) => {
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (typeof id === "string") handler(id);
+  });
+}

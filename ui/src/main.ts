@@ -1,0 +1,100 @@
+/**
+ * Startup and wiring: builds the frame, loads the shared state, follows the hash route,
+ * routes keyboard shortcuts to the current view, and listens for `secret-hidden`.
+ */
+
+import "./styles.css";
+import * as api from "./api";
+import { h, isTyping, replaceChildren } from "./dom";
+import { shortcutFor } from "./keyboard";
+import { parseRoute, type Route } from "./router";
+import { changed, keychainUsable, loadShared, refreshKeychain, subscribe } from "./state";
+import { dialogOpen } from "./views/dialog";
+import { handleSecretHidden } from "./views/detail";
+import { inventoryView, type View } from "./views/inventory";
+import { createShell } from "./views/shell";
+import { settingsView } from "./views/settings";
+import { testerView } from "./views/tester";
+
+const shell = createShell();
+let current: { route: Route; view?: View } | undefined;
+
+function mount(route: Route): void {
+  shell.setRoute(route);
+  if (current?.route.view === "inventory" && route.view === "inventory" && current.view) {
+    current.route = route;
+    current.view.showToken(route.tokenId);
+    return;
+  }
+  current?.view?.dispose();
+  if (route.view === "inventory") {
+    const view = inventoryView(route.tokenId);
+    current = { route, view };
+    replaceChildren(shell.main, view.el);
+  } else {
+    current = { route };
+    replaceChildren(shell.main, route.view === "settings" ? settingsView() : testerView());
+  }
+}
+
+function onKey(ev: KeyboardEvent): void {
+  const target = ev.target;
+  const action = shortcutFor(ev, {
+    typing: isTyping(target),
+    dialogOpen: dialogOpen(),
+    inSearch: target instanceof HTMLElement && target.dataset.testid === "search",
+    onControl: target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || target instanceof HTMLSelectElement,
+  });
+  if (!action) return;
+  if (current?.route.view !== "inventory") {
+    // Everywhere else, `n`, `i` and `/` lead to the inventory first.
+    if (action === "newToken" || action === "import" || action === "focusSearch") {
+      ev.preventDefault();
+      mount({ view: "inventory" });
+      window.location.hash = "#/inventory";
+      current?.view?.shortcut(action);
+    }
+    return;
+  }
+  if (current.view?.shortcut(action)) ev.preventDefault();
+}
+
+function fatal(err: unknown): void {
+  const e = api.toApiError(err);
+  replaceChildren(
+    shell.main,
+    h(
+      "div",
+      { class: "empty-state", role: "alert", "data-testid": "startup-error" },
+      h("h2", null, "Tokenbench could not start"),
+      h("p", null, e.message),
+      h("button", { type: "button", class: "button primary", onclick: () => void start() }, "Try again"),
+    ),
+  );
+}
+
+async function start(): Promise<void> {
+  replaceChildren(shell.main, h("div", { class: "loading" }, "Opening Tokenbench…"));
+  try {
+    await loadShared();
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+  current = undefined;
+  mount(parseRoute(window.location.hash));
+}
+
+document.body.appendChild(shell.root);
+subscribe(() => {
+  shell.update();
+  if (current && current.route.view === "settings") mount(current.route);
+});
+window.addEventListener("hashchange", () => current && mount(parseRoute(window.location.hash)));
+document.addEventListener("keydown", onKey);
+// Coming back to the window is when users have just unlocked their keyring.
+window.addEventListener("focus", () => {
+  if (!keychainUsable()) void refreshKeychain().catch(() => changed());
+});
+void api.onSecretHidden(handleSecretHidden);
+void start();
