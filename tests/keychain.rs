@@ -1,0 +1,43 @@
+//! The real Secret Service, through the same `secret-tool` views the other tests use to check
+//! what the app stored. These tests pin down the test tooling itself: if they fail, a keychain
+//! assertion elsewhere could pass or fail for the wrong reason.
+
+use crate::support::desktop::session_available;
+use crate::support::keyring;
+
+#[test]
+fn a_stored_secret_is_found_by_lookup_and_search_then_gone_after_clear() {
+    if !session_available("keychain::round_trip") {
+        return;
+    }
+    let id = "infra-test-round-trip";
+    let secret = "sk_test_infra_round_trip_0123456789";
+    keyring::store(id, secret).expect("the unlocked test keyring accepts a secret");
+
+    assert_eq!(keyring::lookup(id).expect("lookup runs"), Some(secret.to_string()), "lookup returns the exact secret");
+    let items = keyring::search_all().expect("search runs");
+    let item = items.iter().find(|item| item.username() == Some(id)).expect("search lists the stored item");
+    assert_eq!(item.attributes.get("service").map(String::as_str), Some(keyring::SERVICE));
+
+    keyring::clear(id).expect("clear runs");
+    assert_eq!(keyring::lookup(id).expect("lookup runs"), None, "a cleared secret is gone");
+    assert!(
+        keyring::search_all().expect("search runs").iter().all(|item| item.username() != Some(id)),
+        "search no longer lists a cleared item"
+    );
+}
+
+#[test]
+fn looking_up_an_unknown_id_is_none_not_an_error() {
+    if !session_available("keychain::unknown_id") {
+        return;
+    }
+    assert_eq!(keyring::lookup("infra-test-never-stored").expect("lookup runs"), None);
+}
+
+#[test]
+fn secrets_live_under_the_documented_service_name() {
+    // Users and scripts find Tokenbench's items by this name (secret-tool, Seahorse); renaming
+    // it would orphan every stored secret.
+    assert_eq!(keyring::SERVICE, "dev.tokenbench.app");
+}
