@@ -20,6 +20,19 @@ const COMMANDS: &[&str] = &[
     "confirm_proposals",
     "reveal_secret",
     "copy_secret",
+    "prepare_request",
+    "send_request",
+    "snippet",
+    "import_curl",
+    "verify_signature",
+    "recent_requests",
+    "saved_requests",
+    "save_request",
+    "delete_saved_request",
+    "sandbox_status",
+    "sandbox_start",
+    "sandbox_stop",
+    "create_sandbox_token",
 ];
 
 fn main() {

@@ -37,6 +37,19 @@ pub fn run() {
             commands::transfer::confirm_proposals,
             commands::secrets::reveal_secret,
             commands::secrets::copy_secret,
+            commands::tester::prepare_request,
+            commands::tester::send_request,
+            commands::tester::snippet,
+            commands::tester::import_curl,
+            commands::tester::verify_signature,
+            commands::tester::recent_requests,
+            commands::tester::saved_requests,
+            commands::tester::save_request,
+            commands::tester::delete_saved_request,
+            commands::sandbox::sandbox_status,
+            commands::sandbox::sandbox_start,
+            commands::sandbox::sandbox_stop,
+            commands::sandbox::create_sandbox_token,
         ])
         .run(tauri::generate_context!())
         .expect("Tokenbench could not start its window");

@@ -8,6 +8,8 @@ use tokenbench_core::inventory::Inventory;
 use tokenbench_core::keychain::KeychainVault;
 use tokenbench_core::paths::DataDir;
 use tokenbench_core::proposals::ProposalBook;
+use tokenbench_core::send::ReqwestSender;
+use tokenbench_core::tester::{SandboxRunner, Tester};
 
 use crate::clipboard::ClipboardGuard;
 
@@ -16,6 +18,8 @@ pub struct AppState {
     pub inventory: Arc<Inventory>,
     pub proposals: Arc<ProposalBook>,
     pub clipboard: Arc<ClipboardGuard>,
+    pub tester: Arc<Tester>,
+    pub sandbox: Arc<SandboxRunner>,
 }
 
 impl AppState {
@@ -23,9 +27,12 @@ impl AppState {
     /// The keychain is not required here: a locked or missing one is reported by `app_info`.
     pub fn open(data_dir: Option<PathBuf>) -> tokenbench_core::Result<Self> {
         let data = DataDir::resolve(data_dir)?;
-        let inventory = Inventory::open(data, Arc::new(KeychainVault::new()))?;
+        let inventory = Arc::new(Inventory::open(data, Arc::new(KeychainVault::new()))?);
+        let tester = Arc::new(Tester::new(inventory.clone(), Arc::new(ReqwestSender::with_defaults()?)));
         Ok(AppState {
-            inventory: Arc::new(inventory),
+            sandbox: Arc::new(SandboxRunner::new(inventory.clone())),
+            tester,
+            inventory,
             proposals: Arc::new(ProposalBook::new()),
             clipboard: Arc::new(ClipboardGuard::default()),
         })

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { NewToken } from "./bindings/NewToken";
+import type { RequestDraft } from "./bindings/RequestDraft";
+
+const DRAFT: RequestDraft = { method: "GET", url: "/v1/store/products", headers: [], query: [], body: "", vars: {} };
 
 const invoke = vi.fn();
 const listen = vi.fn();
@@ -76,6 +79,21 @@ describe("command wrappers follow api-contract.md", () => {
     ["confirm_proposals", () => api.confirmProposals([]), "confirm_proposals", { choices: [] }],
     ["reveal_secret", () => api.revealSecret("t1"), "reveal_secret", { id: "t1" }],
     ["copy_secret", () => api.copySecret("t1"), "copy_secret", { id: "t1" }],
+    ["prepare_request", () => api.prepareRequest("t1", DRAFT, { confirmed: [] }), "prepare_request", { tokenId: "t1", draft: DRAFT, options: { confirmed: [] } }],
+    ["send_request", () => api.sendRequest("t1", DRAFT, { confirmed: ["write"] }), "send_request", { tokenId: "t1", draft: DRAFT, options: { confirmed: ["write"] } }],
+    ["verify_signature", () => api.verifySignature("{}", "ab"), "verify_signature", { body: "{}", signature: "ab" }],
+    ["snippet", () => api.snippet("t1", DRAFT, "python", false), "snippet", { tokenId: "t1", draft: DRAFT, lang: "python", inlineSecret: false }],
+    ["import_curl", () => api.importCurl("curl x"), "import_curl", { text: "curl x" }],
+    ["sandbox_status", () => api.sandboxStatus(), "sandbox_status", undefined],
+    ["sandbox_start", () => api.sandboxStart(), "sandbox_start", {}],
+    ["sandbox_start+port", () => api.sandboxStart(9000), "sandbox_start", { port: 9000 }],
+    ["sandbox_stop", () => api.sandboxStop(), "sandbox_stop", undefined],
+    ["create_sandbox_token", () => api.createSandboxToken({ provider: "pandabase", authMode: "hmac" }), "create_sandbox_token", { provider: "pandabase", authMode: "hmac" }],
+    ["recent_requests", () => api.recentRequests(), "recent_requests", undefined],
+    ["saved_requests", () => api.savedRequests(), "saved_requests", undefined],
+    ["save_request", () => api.saveRequest("n", DRAFT, "t1"), "save_request", { name: "n", tokenId: "t1", draft: DRAFT }],
+    ["save_request without token", () => api.saveRequest("n", DRAFT), "save_request", { name: "n", draft: DRAFT }],
+    ["delete_saved_request", () => api.deleteSavedRequest("s1"), "delete_saved_request", { id: "s1" }],
   ];
 
   it.each(cases)("%s sends the contract's command name and camelCase arguments", async (_, run, command, args) => {

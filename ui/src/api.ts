@@ -11,18 +11,29 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AuthMode } from "./bindings/AuthMode";
 import type { Copied } from "./bindings/Copied";
+import type { CurlImport } from "./bindings/CurlImport";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { KeychainStatus } from "./bindings/KeychainStatus";
 import type { ListQuery } from "./bindings/ListQuery";
 import type { NewToken } from "./bindings/NewToken";
+import type { Prepared } from "./bindings/Prepared";
 import type { Profile } from "./bindings/Profile";
 import type { Proposal } from "./bindings/Proposal";
 import type { ProposalChoice } from "./bindings/ProposalChoice";
 import type { Recognition } from "./bindings/Recognition";
+import type { RequestDraft } from "./bindings/RequestDraft";
 import type { Revealed } from "./bindings/Revealed";
+import type { SandboxStatus } from "./bindings/SandboxStatus";
+import type { SavedRequest } from "./bindings/SavedRequest";
+import type { SendOptions } from "./bindings/SendOptions";
+import type { SendResult } from "./bindings/SendResult";
+import type { SnippetLang } from "./bindings/SnippetLang";
 import type { TokenPatch } from "./bindings/TokenPatch";
 import type { TokenView } from "./bindings/TokenView";
+import type { VerifyResult } from "./bindings/VerifyResult";
 
 /** The error codes the backend sends (api-contract.md), plus `unknown` for anything else. */
 export const ERROR_CODES = [
@@ -169,6 +180,40 @@ export const confirmProposals = (choices: ProposalChoice[]) => call<ImportReport
 export const revealSecret = (id: string) => call<Revealed>("reveal_secret", { id });
 /** Puts the secret on the clipboard; the backend clears it after `clearAfterMs`. */
 export const copySecret = (id: string) => call<Copied>("copy_secret", { id });
+
+// ---- Request tester (api-contract.md, issue 3) ----
+
+/** The exact request `send` would make (final URL, headers with auth masked, HMAC details, questions); no network. */
+export const prepareRequest = (tokenId: string, draft: RequestDraft, options: SendOptions) =>
+  call<Prepared>("prepare_request", { tokenId, draft, options });
+/** Sends; rejects `needs_confirmation` unless every confirmation `prepareRequest` listed is in `options.confirmed`. */
+export const sendRequest = (tokenId: string, draft: RequestDraft, options: SendOptions) =>
+  call<SendResult>("send_request", { tokenId, draft, options });
+/** Which vault HMAC tokens sign `body` to `signature`. */
+export const verifySignature = (body: string, signature: string) => call<VerifyResult>("verify_signature", { body, signature });
+/** Code for the draft; `inlineSecret` only after the user chose it with a warning. */
+export const snippet = (tokenId: string, draft: RequestDraft, lang: SnippetLang, inlineSecret: boolean) =>
+  call<string>("snippet", { tokenId, draft, lang, inlineSecret });
+/** Parses a pasted cURL command into a draft; credentials are left out and reported masked. */
+export const importCurl = (text: string) => call<CurlImport>("import_curl", { text });
+/** Whether the local sandbox runs, and where. */
+export const sandboxStatus = () => call<SandboxStatus>("sandbox_status");
+/** Starts the local sandbox (on `port`, or the backend's default). */
+export const sandboxStart = (port?: number) => call<SandboxStatus>("sandbox_start", port === undefined ? {} : { port });
+/** Stops the local sandbox. */
+export const sandboxStop = () => call<SandboxStatus>("sandbox_stop");
+/** A test token of `provider`'s shape stored in the keychain, pointing at the sandbox. */
+export const createSandboxToken = (input: { provider: string; authMode?: AuthMode; scopes?: string[]; name?: string }) =>
+  call<TokenView>("create_sandbox_token", input);
+/** The last requests sent, newest first (at most 50). */
+export const recentRequests = () => call<HistoryEntry[]>("recent_requests");
+/** The requests the user saved by name. */
+export const savedRequests = () => call<SavedRequest[]>("saved_requests");
+/** Saves a draft under `name` (with the token it was made for, if any). */
+export const saveRequest = (name: string, draft: RequestDraft, tokenId?: string) =>
+  call<SavedRequest>("save_request", tokenId ? { name, tokenId, draft } : { name, draft });
+/** Deletes a saved request. */
+export const deleteSavedRequest = (id: string) => call<null>("delete_saved_request", { id });
 
 /**
  * Calls `handler` with the token id each time the backend says a revealed secret must go.

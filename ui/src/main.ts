@@ -17,7 +17,7 @@ import { settingsView } from "./views/settings";
 import { testerView } from "./views/tester";
 
 const shell = createShell();
-let current: { route: Route; view?: View } | undefined;
+let current: { route: Route; view?: View; dispose?: () => void } | undefined;
 
 function mount(route: Route): void {
   shell.setRoute(route);
@@ -27,13 +27,18 @@ function mount(route: Route): void {
     return;
   }
   current?.view?.dispose();
+  current?.dispose?.();
   if (route.view === "inventory") {
     const view = inventoryView(route.tokenId);
     current = { route, view };
     replaceChildren(shell.main, view.el);
+  } else if (route.view === "tester") {
+    const tester = testerView();
+    current = { route, dispose: tester.dispose };
+    replaceChildren(shell.main, tester.el);
   } else {
     current = { route };
-    replaceChildren(shell.main, route.view === "settings" ? settingsView() : testerView());
+    replaceChildren(shell.main, settingsView());
   }
 }
 

@@ -17,11 +17,15 @@ import type { RecognitionWarning } from "./bindings/RecognitionWarning";
 import type { TokenPatch } from "./bindings/TokenPatch";
 import type { TokenRecord } from "./bindings/TokenRecord";
 import type { TokenView } from "./bindings/TokenView";
+import { requestCommands } from "./mock-requests";
 import { rustRegex } from "./validation";
 
 const files = import.meta.glob<Profile>("../../src-tauri/core/profiles/*.json", { eager: true, import: "default" });
 const ORDER = ["pandabase", "pixlpay", "pacspace", "commerce", "shipped", "custom"];
-const PROFILES = Object.values(files).sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+// serde fills the fields the JSON files leave out; the preview does the same.
+const PROFILES = Object.values(files)
+  .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id))
+  .map((p) => ({ ...p, endpoints: p.endpoints.map((e) => ({ ...e, query: e.query ?? [], scopes: e.scopes ?? [] })) }));
 const DAY = 86_400_000;
 
 const fail = (code: string, message: string) => Promise.reject({ code, message });
@@ -196,6 +200,14 @@ export function createMockBackend(params: URLSearchParams): Backend {
       ? (setTimeout(() => listeners.forEach((l) => l("secret-hidden", { id })), 10_000), { value: secrets.get(id), hideAfterMs: 10_000 })
       : fail("secret_missing", "the keychain holds no secret for this token. Use 'Replace secret' to store it again.")),
     copy_secret: ({ id }) => needVault() ?? (secrets.has(id) ? { clearAfterMs: 30_000 } : fail("secret_missing", "the keychain holds no secret for this token.")),
+    ...requestCommands({
+      profiles: PROFILES,
+      tokens: () => rows.map((r) => view(r)),
+      secretOf: (id) => secrets.get(id),
+      addToken: add,
+      needVault,
+      empty: params.get("mock") === "empty",
+    }),
   };
 
   return {

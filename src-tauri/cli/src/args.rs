@@ -24,6 +24,53 @@ pub enum Command {
     Token(TokenCmd),
     /// Check the keychain, the data folder and versions.
     Doctor,
+    /// Send a request signed with a vault token; prints status, headers and body.
+    Send {
+        #[command(flatten)]
+        request: crate::request_args::RequestArgs,
+        /// Send without asking when a guardrail applies (live token: write, or foreign host).
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Print the auth headers a request would carry (secret masked, HMAC signature in full).
+    Sign {
+        #[command(flatten)]
+        request: crate::request_args::RequestArgs,
+    },
+    /// Print an equivalent cURL / TypeScript / Python snippet (secrets from environment variables).
+    Snippet {
+        #[command(flatten)]
+        request: crate::request_args::RequestArgs,
+        #[arg(long, value_enum)]
+        lang: crate::request_args::LangArg,
+        /// Put the secret itself in the snippet (it will be on screen and in your shell history).
+        #[arg(long)]
+        inline_secret: bool,
+    },
+    /// Run the local sandbox store API (all five providers) until Ctrl-C.
+    Sandbox {
+        #[arg(long, default_value_t = tokenbench_core::sandbox::DEFAULT_PORT)]
+        port: u16,
+        #[command(subcommand)]
+        command: Option<SandboxCmd>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SandboxCmd {
+    /// Create a token the sandbox accepts (random secret in the keychain, tagged `sandbox`).
+    Token {
+        #[arg(long)]
+        provider: String,
+        /// Pandabase HMAC mode (token id + signature) instead of Bearer.
+        #[arg(long)]
+        hmac: bool,
+        /// Comma-separated scopes (default: all of the provider's).
+        #[arg(long, value_delimiter = ',')]
+        scopes: Option<Vec<String>>,
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

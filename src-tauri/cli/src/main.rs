@@ -5,6 +5,9 @@
 mod args;
 mod exit;
 mod output;
+mod request_args;
+mod request_cmd;
+mod sandbox_cmd;
 mod token_cmd;
 
 use std::process::ExitCode;
@@ -15,7 +18,7 @@ use tokenbench_core::inventory::Inventory;
 use tokenbench_core::keychain::KeychainVault;
 use tokenbench_core::paths::DataDir;
 
-use args::{Cli, Command};
+use args::{Cli, Command, SandboxCmd};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,10 +34,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> tokenbench_core::Result<()> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
-    let inventory = Inventory::open(data, Arc::new(KeychainVault::new()))?;
+    let inventory = Arc::new(Inventory::open(data, Arc::new(KeychainVault::new()))?);
     let now = chrono::Utc::now();
     match cli.command {
         Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
         Command::Doctor => output::doctor(&inventory, cli.json, now),
+        Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, now),
+        Command::Sign { request } => request_cmd::sign(&inventory, request, cli.json, now),
+        Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, now),
+        Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port),
+        Command::Sandbox { port, command: Some(SandboxCmd::Token { provider, hmac, scopes, name }) } => {
+            sandbox_cmd::token(&inventory, provider, hmac, scopes, name, port, cli.json)
+        }
     }
 }

@@ -35,6 +35,17 @@ mod tests {
             crate::proposals::ProposalChoice,
             crate::transfer::ImportReport,
             crate::transfer::Format,
+            crate::request::spec::RequestDraft,
+            crate::request::curl_import::CurlImport,
+            crate::request::snippet::SnippetLang,
+            crate::request::guard::Confirmation,
+            crate::tester::SendOptions,
+            crate::tester::Prepared,
+            crate::tester::SendResult,
+            crate::tester::VerifyResult,
+            crate::tester::HistoryEntry,
+            crate::tester::SavedRequest,
+            crate::tester::SandboxStatus,
         );
     }
 

@@ -2,7 +2,9 @@
 //! off the main thread, map the error to `{code, message}`.
 
 pub mod app;
+pub mod sandbox;
 pub mod secrets;
+pub mod tester;
 pub mod tokens;
 pub mod transfer;
 

@@ -10,9 +10,11 @@ import { type Child, h, replaceChildren } from "../dom";
 import { absoluteTime, AUTH_MODE_LABEL, KIND_LABEL, plural, relativeTime } from "../format";
 import { icon } from "../icons";
 import { RevealSession } from "../reveal";
+import { go } from "../router";
 import { profileById } from "../state";
 import { toast, toastError } from "../toast";
 import { environmentBadge, flags, statusBadge } from "./badges";
+import { testWith } from "./tester";
 
 /** What the panel's buttons ask the inventory to do. */
 export type DetailActions = {
@@ -122,6 +124,14 @@ export function detailPanel(token: TokenView, actions: DetailActions, now = new 
         h("h2", { id: titleId }, token.name),
         h("div", { class: "badges" }, h("span", { class: "provider" }, token.providerName), environmentBadge(token), statusBadge(token), flags(token)),
       ),
+      revoked
+        ? null
+        : h(
+            "button",
+            { type: "button", class: "button small", "data-testid": "open-tester", title: "Send a request with this token in the request tester", onclick: () => (testWith(token.id), go({ view: "tester" })) },
+            icon("send"),
+            "Test",
+          ),
       h("button", { type: "button", class: "icon-button", "aria-label": "Close details", "data-testid": "detail-close", onclick: actions.close }, icon("x")),
     ),
     h(

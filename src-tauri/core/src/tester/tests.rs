@@ -1,0 +1,179 @@
+//! Why these exist: the tester is where a vault secret meets the network. These pin down that
+//! the bytes signed are the bytes sent, that guardrails stop a live write until confirmed,
+//! that history never stores a credential, and — over real loopback HTTP against the sandbox —
+//! that every provider's scheme gets a 200 and a wrong secret or scope gets the diagnosis.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::Utc;
+
+use super::*;
+use crate::paths::DataDir;
+use crate::request::guard::ConfirmationKind;
+use crate::request::spec::FormRow;
+use crate::sandbox::{self, SystemClock};
+use crate::send::{HttpResponse, MockSender, ReqwestSender};
+use crate::token::{AuthMode, Environment, TokenKind};
+use crate::token_input::{NewToken, SecretField};
+use crate::vault::MemoryVault;
+
+fn inventory() -> (tempfile::TempDir, Arc<Inventory>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inv = Inventory::open(DataDir::at(dir.path()).expect("dir"), Arc::new(MemoryVault::new())).expect("open");
+    (dir, Arc::new(inv))
+}
+
+fn hmac_token(inv: &Inventory, env: Environment) -> String {
+    let t = NewToken {
+        name: "hmac".into(),
+        provider: "pandabase".into(),
+        environment: env,
+        kind: TokenKind::HmacToken,
+        auth_mode: AuthMode::Hmac,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: Some("stk_demo123".into()),
+        store_id: Some("shp_demo".into()),
+        base_url: Some("https://api.pandabase.io".into()),
+        scopes: vec!["PRODUCTS_WRITE".into()],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec![],
+        notes: String::new(),
+        secret: SecretField(crate::Secret::new("sk_live_hmacsecretvalue0001")),
+    };
+    inv.create(t, Utc::now()).expect("create").record.id
+}
+
+fn draft(method: &str, url: &str, body: &str) -> RequestDraft {
+    RequestDraft { method: method.into(), url: url.into(), body: body.into(), ..Default::default() }
+}
+
+#[tokio::test]
+async fn the_bytes_signed_are_exactly_the_bytes_sent() {
+    let (_d, inv) = inventory();
+    let id = hmac_token(&inv, Environment::Test);
+    let mock = Arc::new(MockSender::always(HttpResponse::json(201, &serde_json::json!({"ok": true}))));
+    let tester = Arc::new(Tester::new(inv, mock.clone()));
+    let body = "{\"name\":\"Café ☕\",  \"amount\":2999}"; // odd spacing and Unicode must survive
+    let out = tester.send(id, draft("POST", "/v2/core/stores/{storeId}/products", body), SendOptions::default(), Utc::now()).await.expect("send");
+    let sent = mock.sent();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].body, body.as_bytes(), "the body goes out byte for byte");
+    let sig = sent[0].header_value("X-Signature").expect("signed").to_str().expect("ascii");
+    assert_eq!(sig, crate::hmac_sign::signature(&crate::Secret::new("sk_live_hmacsecretvalue0001"), body.as_bytes()));
+    assert_eq!(out.request.hmac.as_ref().expect("hmac debug").signature, sig);
+    assert_eq!(sent[0].header_value("Authorization").expect("auth").to_str().expect("ascii"), "Bearer stk_demo123");
+    assert_eq!(sent[0].url, "https://api.pandabase.io/v2/core/stores/shp_demo/products");
+}
+
+#[tokio::test]
+async fn a_live_write_needs_confirmation_and_nothing_is_sent_before() {
+    let (_d, inv) = inventory();
+    let id = hmac_token(&inv, Environment::Live);
+    let mock = Arc::new(MockSender::always(HttpResponse::json(200, &serde_json::json!({}))));
+    let tester = Arc::new(Tester::new(inv, mock.clone()));
+    let d = draft("POST", "/v2/core/stores/{storeId}/products", "{}");
+    let err = tester.send(id.clone(), d.clone(), SendOptions::default(), Utc::now()).await.expect_err("needs a yes");
+    assert_eq!(err.code(), "needs_confirmation");
+    assert!(mock.sent().is_empty(), "nothing may leave before the user says yes");
+    let yes = SendOptions { confirmed: vec![ConfirmationKind::Write], base_url: None };
+    tester.send(id, d, yes, Utc::now()).await.expect("confirmed");
+    assert_eq!(mock.sent().len(), 1);
+}
+
+#[test]
+fn history_and_saved_requests_never_store_a_typed_credential() {
+    let (dir, inv) = inventory();
+    let mut d = draft("GET", "/x", "");
+    d.headers = vec![FormRow::new("Authorization", "Bearer sk_live_typedbyhand9999"), FormRow::new("X-Trace", "abc")];
+    d.query = vec![FormRow::new("key", "sk_test_inqueryvalue7777")];
+    let h = History::new(inv.data_dir());
+    h.save("mine", None, &d, inv.profiles()).expect("save");
+    h.record(HistoryEntry::new(Utc::now(), "id", "n", "GET", "https://h/x?key=sk_test_inqueryvalue7777", None, None, &d, inv.profiles())).expect("record");
+    for f in ["saved.json", "recent.json"] {
+        let text = std::fs::read_to_string(dir.path().join(f)).expect("written");
+        assert!(!text.contains("typedbyhand") && !text.contains("inqueryvalue"), "{f} stored a credential: {text}");
+        assert!(text.contains("X-Trace") && text.contains("abc"), "harmless rows are kept: {text}");
+    }
+}
+
+#[test]
+fn the_verifier_finds_the_token_that_signed_a_body() {
+    let (_d, inv) = inventory();
+    hmac_token(&inv, Environment::Test);
+    let body = br#"{"name":"New Product","amount":2999,"type":"ONE_TIME"}"#;
+    let good = crate::hmac_sign::signature(&crate::Secret::new("sk_live_hmacsecretvalue0001"), body);
+    let r = verify_signature(&inv, body, &good).expect("verify");
+    assert_eq!(r.matches.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["hmac"]);
+    let r = verify_signature(&inv, b"tampered", &good).expect("verify");
+    assert!(r.matches.is_empty() && r.checked == 1 && r.signature_valid);
+    assert!(!verify_signature(&inv, body, "ABC").expect("verify").signature_valid);
+}
+
+/// Every provider against the real sandbox over loopback HTTP: 200 with the right secret,
+/// the 401 diagnosis with a wrong one, the 403 listing the missing permission.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
+    let (_d, inv) = inventory();
+    let source = Arc::new(InventorySource::new(inv.clone()));
+    let handle = sandbox::start("127.0.0.1:0".parse().expect("addr"), source, Arc::new(SystemClock)).await.expect("sandbox");
+    let port = handle.addr().port();
+    let sender = Arc::new(ReqwestSender::with_defaults().expect("client"));
+    let tester = Arc::new(Tester::new(inv.clone(), sender));
+    let cases: &[(&str, Option<AuthMode>, &str)] = &[
+        ("pandabase", None, "/v2/core/stores/{storeId}/products"),
+        ("pandabase", Some(AuthMode::Hmac), "/v2/core/stores/{storeId}/products"),
+        ("pixlpay", None, "/v1/store/products"),
+        ("pacspace", None, "/api/v1/balance/derive/{customerId}"),
+        ("commerce", None, "/api/v1/services"),
+        ("shipped", None, "/v1/widgets/config"),
+    ];
+    for (provider, mode, path) in cases {
+        let spec = NewSandboxToken { provider: provider.to_string(), auth_mode: *mode, ..Default::default() };
+        let view = {
+            let inv = inv.clone();
+            tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port)).await.expect("join").expect("create")
+        };
+        let mut d = draft("GET", path, "");
+        d.vars = BTreeMap::from([("customerId".to_string(), "customer_001".to_string())]);
+        let out = tester.send(view.record.id.clone(), d, SendOptions::default(), Utc::now()).await.expect("send");
+        assert_eq!(out.response.status, 200, "{provider} {mode:?}: {:?}", out.response.body_text);
+        assert!(out.diagnosis.is_none());
+    }
+    // A missing scope: 403 with the permission listed and parsed.
+    let spec = NewSandboxToken { provider: "pandabase".into(), scopes: Some(vec!["ORDERS_READ".into()]), name: Some("narrow".into()), ..Default::default() };
+    let narrow = { let inv = inv.clone(); tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port)).await.expect("join").expect("create") };
+    let out = tester.send(narrow.record.id.clone(), draft("GET", "/v2/core/stores/{storeId}/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
+    assert_eq!(out.response.status, 403);
+    assert_eq!(out.diagnosis.expect("explained").missing_permissions, ["PRODUCTS_READ"]);
+    // A wrong secret: a token pointing at the sandbox with a value the sandbox never issued
+    // (what a mistyped or stale secret looks like to a server) gets 401 and a diagnosis.
+    let wrong = NewToken {
+        name: "typo".into(),
+        provider: "pixlpay".into(),
+        environment: Environment::Test,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Bearer,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: None,
+        store_id: None,
+        base_url: Some(sandbox::base_url_for(port, "pixlpay")),
+        scopes: vec!["products:read".into()],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec![],
+        notes: String::new(),
+        secret: SecretField(crate::Secret::new("sk_test_neverissuedbythesandbox1")),
+    };
+    let wrong_id = { let inv = inv.clone(); tokio::task::spawn_blocking(move || inv.create(wrong, Utc::now())).await.expect("join").expect("create").record.id };
+    let out = tester.send(wrong_id, draft("GET", "/v1/store/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
+    assert_eq!(out.response.status, 401);
+    let diagnosis = out.diagnosis.expect("a 401 is explained");
+    assert!(!diagnosis.causes.is_empty(), "the diagnosis lists likely causes: {diagnosis:?}");
+    handle.shutdown().await;
+}

@@ -1,0 +1,59 @@
+//! Request tester commands: preview, send, snippets, cURL import, HMAC verification, history.
+
+use chrono::Utc;
+use tauri::State;
+use tokenbench_core::request::curl_import::{import_curl as parse_curl, CurlImport};
+use tokenbench_core::request::snippet::SnippetLang;
+use tokenbench_core::request::spec::RequestDraft;
+use tokenbench_core::tester::{verify_signature as verify, HistoryEntry, Prepared, SavedRequest, SendOptions, SendResult, VerifyResult};
+
+use super::{blocking, CommandResult};
+use crate::AppState;
+
+#[tauri::command]
+pub async fn prepare_request(state: State<'_, AppState>, token_id: String, draft: RequestDraft, options: SendOptions) -> CommandResult<Prepared> {
+    let tester = state.tester.clone();
+    blocking(move || tester.prepare(&token_id, &draft, &options, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn send_request(state: State<'_, AppState>, token_id: String, draft: RequestDraft, options: SendOptions) -> CommandResult<SendResult> {
+    state.tester.send(token_id, draft, options, Utc::now()).await.map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn snippet(state: State<'_, AppState>, token_id: String, draft: RequestDraft, lang: SnippetLang, inline_secret: bool) -> CommandResult<String> {
+    let tester = state.tester.clone();
+    blocking(move || tester.snippet(&token_id, &draft, lang, inline_secret, Utc::now())).await
+}
+
+#[tauri::command]
+pub fn import_curl(text: String) -> CommandResult<CurlImport> {
+    parse_curl(&text).map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn verify_signature(state: State<'_, AppState>, body: String, signature: String) -> CommandResult<VerifyResult> {
+    let inv = state.inventory.clone();
+    blocking(move || verify(&inv, body.as_bytes(), &signature)).await
+}
+
+#[tauri::command]
+pub fn recent_requests(state: State<'_, AppState>) -> Vec<HistoryEntry> {
+    state.tester.history().recent()
+}
+
+#[tauri::command]
+pub fn saved_requests(state: State<'_, AppState>) -> Vec<SavedRequest> {
+    state.tester.history().saved()
+}
+
+#[tauri::command]
+pub fn save_request(state: State<'_, AppState>, name: String, token_id: Option<String>, draft: RequestDraft) -> CommandResult<SavedRequest> {
+    state.tester.history().save(&name, token_id, &draft, state.inventory.profiles()).map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub fn delete_saved_request(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    state.tester.history().delete_saved(&id).map_err(|e| e.payload())
+}
