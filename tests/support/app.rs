@@ -165,35 +165,45 @@ where
 
     let task = tokio::spawn(body(session.clone()));
     let abort = task.abort_handle();
-    let failure: Option<Box<dyn std::any::Any + Send>> =
-        match tokio::time::timeout(BODY_TIMEOUT, task).await {
-            Ok(Ok(())) => None,
-            Ok(Err(e)) if e.is_panic() => Some(e.into_panic()),
-            Ok(Err(e)) => Some(Box::new(format!(
-                "{test}: the test body was cancelled: {e}"
-            ))),
-            Err(_) => {
-                abort.abort();
-                Some(Box::new(format!(
-                    "{test}: the test body did not finish within {BODY_TIMEOUT:?}"
-                )))
-            }
-        };
+    let failure = match tokio::time::timeout(BODY_TIMEOUT, task).await {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) if e.is_panic() => Some(Failure::Panicked(e.into_panic())),
+        Ok(Err(e)) => Some(Failure::Stopped(format!(
+            "the test body was cancelled: {e}"
+        ))),
+        Err(_) => {
+            abort.abort();
+            Some(Failure::Stopped(format!(
+                "the test body did not finish within {BODY_TIMEOUT:?}"
+            )))
+        }
+    };
     if failure.is_some() {
         save_evidence(&session).await;
     }
     // Closing the session closes the app; the driver's Drop then ends whatever is left.
     let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
     drop(driver);
-    if let Some(payload) = failure {
-        let kept = root.keep();
-        eprintln!(
-            "{test} FAILED. Screenshot, page source and logs: {}\nThe app's files are kept in: {}",
-            artifacts.display(),
-            kept.display()
-        );
-        std::panic::resume_unwind(payload);
+    let Some(failure) = failure else { return };
+    let kept = root.keep();
+    eprintln!(
+        "{test} FAILED. Screenshot, page source and logs: {}\nThe app's files are kept in: {}",
+        artifacts.display(),
+        kept.display()
+    );
+    match failure {
+        // The body's own panic message was printed when it happened.
+        Failure::Panicked(payload) => std::panic::resume_unwind(payload),
+        Failure::Stopped(why) => panic!("{test}: {why}"),
     }
+}
+
+/// Why a test body did not pass.
+enum Failure {
+    /// It panicked (a failed assertion); the payload is re-raised as is.
+    Panicked(Box<dyn std::any::Any + Send>),
+    /// It was stopped from outside (time limit, cancellation).
+    Stopped(String),
 }
 
 /// `$TOKENBENCH_E2E_ARTIFACTS/<test>` or `<cargo's test tmp dir>/e2e/<test>`, emptied first.
