@@ -61,3 +61,33 @@ fn secrets_live_under_the_documented_service_name() {
     // it would orphan every stored secret.
     assert_eq!(keyring::SERVICE, "dev.tokenbench.app");
 }
+
+/// The core's real vault against the real Secret Service: what the app and the CLI use.
+mod vault {
+    use tokenbench_core::keychain::KeychainVault;
+    use tokenbench_core::vault::{KeychainState, Vault};
+    use tokenbench_core::Secret;
+
+    use crate::support::desktop::session_available;
+    use crate::support::keyring;
+
+    #[test]
+    fn the_keychain_vault_stores_where_secret_tool_finds_it_and_deletes_it_for_good() {
+        if !session_available("keychain::vault_round_trip") {
+            return;
+        }
+        let vault = KeychainVault::new();
+        assert_eq!(vault.status().state, KeychainState::Available, "the canary finds an unlocked keyring");
+        let id = "e2e-vault-round-trip";
+        let secret = "pk_test_pub77.vaultroundtripsecret";
+        vault.store(id, &Secret::new(secret)).expect("store");
+        assert_eq!(keyring::lookup(id).expect("secret-tool"), Some(secret.to_owned()), "one entry: service + account = token id");
+        assert_eq!(vault.read(id).expect("read").expose(), secret);
+        vault.store(id, &Secret::new("pk_test_pub77.replaced")).expect("replace");
+        assert_eq!(keyring::lookup(id).expect("secret-tool").as_deref(), Some("pk_test_pub77.replaced"), "replacing overwrites, no second entry");
+        vault.delete(id).expect("delete");
+        assert_eq!(keyring::lookup(id).expect("secret-tool"), None);
+        assert_eq!(vault.read(id).expect_err("gone").code(), "secret_missing");
+        vault.delete(id).expect("deleting a missing entry is not an error");
+    }
+}

@@ -1,4 +1,6 @@
 //! End-to-end tests: the real `tokenbench-app` binary driven through tauri-driver and
 //! WebKitWebDriver, asserting on what a person would see. See `support::app` for the harness.
 
+mod inventory;
 mod smoke;
+mod tester;

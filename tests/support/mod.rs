@@ -6,3 +6,4 @@ pub mod app;
 pub mod desktop;
 pub mod disk;
 pub mod keyring;
+pub mod page;

@@ -111,11 +111,19 @@ pub fn list(records: &[TokenRecord], query: &ListQuery, profiles: &Profiles, now
         .filter(|v| query.status.is_none_or(|s| matches_status(v, s)))
         .collect();
     let key = query.sort.unwrap_or_default();
-    views.sort_by(|a, b| {
-        let ord = compare(a, b, key).then_with(|| a.record.name.to_lowercase().cmp(&b.record.name.to_lowercase()));
+    // Lower-cased names and providers are computed once, not on every comparison.
+    let mut keyed: Vec<(String, String, TokenView)> =
+        views.into_iter().map(|v| (v.record.name.to_lowercase(), v.provider_name.to_lowercase(), v)).collect();
+    keyed.sort_by(|(na, pa, a), (nb, pb, b)| {
+        let ord = match key {
+            SortKey::Name => Ordering::Equal,
+            SortKey::Provider => pa.cmp(pb),
+            _ => compare(a, b, key),
+        }
+        .then_with(|| na.cmp(nb));
         if query.descending { ord.reverse() } else { ord }
     });
-    views
+    keyed.into_iter().map(|(_, _, v)| v).collect()
 }
 
 fn matches_words(r: &TokenRecord, words: &[String]) -> bool {
@@ -162,8 +170,8 @@ fn compare(a: &TokenView, b: &TokenView, key: SortKey) -> Ordering {
     }
     let (ra, rb) = (&a.record, &b.record);
     match key {
-        SortKey::Name => ra.name.to_lowercase().cmp(&rb.name.to_lowercase()),
-        SortKey::Provider => a.provider_name.to_lowercase().cmp(&b.provider_name.to_lowercase()),
+        // Name and provider are compared on precomputed lower-case keys in `list`.
+        SortKey::Name | SortKey::Provider => Ordering::Equal,
         SortKey::Environment => ra.environment.cmp(&rb.environment),
         SortKey::Status => a.status.cmp(&b.status),
         SortKey::Expires => opt(ra.expires, rb.expires),
