@@ -14,15 +14,32 @@ fn a_stored_secret_is_found_by_lookup_and_search_then_gone_after_clear() {
     let secret = "sk_test_infra_round_trip_0123456789";
     keyring::store(id, secret).expect("the unlocked test keyring accepts a secret");
 
-    assert_eq!(keyring::lookup(id).expect("lookup runs"), Some(secret.to_string()), "lookup returns the exact secret");
+    assert_eq!(
+        keyring::lookup(id).expect("lookup runs"),
+        Some(secret.to_string()),
+        "lookup returns the exact secret"
+    );
     let items = keyring::search_all().expect("search runs");
-    let item = items.iter().find(|item| item.username() == Some(id)).expect("search lists the stored item");
-    assert_eq!(item.attributes.get("service").map(String::as_str), Some(keyring::SERVICE));
+    let item = items
+        .iter()
+        .find(|item| item.username() == Some(id))
+        .expect("search lists the stored item");
+    assert_eq!(
+        item.attributes.get("service").map(String::as_str),
+        Some(keyring::SERVICE)
+    );
 
     keyring::clear(id).expect("clear runs");
-    assert_eq!(keyring::lookup(id).expect("lookup runs"), None, "a cleared secret is gone");
+    assert_eq!(
+        keyring::lookup(id).expect("lookup runs"),
+        None,
+        "a cleared secret is gone"
+    );
     assert!(
-        keyring::search_all().expect("search runs").iter().all(|item| item.username() != Some(id)),
+        keyring::search_all()
+            .expect("search runs")
+            .iter()
+            .all(|item| item.username() != Some(id)),
         "search no longer lists a cleared item"
     );
 }
@@ -32,7 +49,10 @@ fn looking_up_an_unknown_id_is_none_not_an_error() {
     if !session_available("keychain::unknown_id") {
         return;
     }
-    assert_eq!(keyring::lookup("infra-test-never-stored").expect("lookup runs"), None);
+    assert_eq!(
+        keyring::lookup("infra-test-never-stored").expect("lookup runs"),
+        None
+    );
 }
 
 #[test]

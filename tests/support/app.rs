@@ -31,6 +31,9 @@ const BODY_TIMEOUT: Duration = Duration::from_secs(180);
 /// How long [`AppSession::wait_until`] waits for the page to reach a state.
 pub const WAIT_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// How long the app gets to start and open a WebDriver session.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// How long tauri-driver gets to start listening.
 const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -55,7 +58,11 @@ impl AppSession {
     /// Saves a PNG of the window as `<artifacts>/<name>.png` and returns its bytes.
     /// Panics (failing the test) when WebDriver cannot take it.
     pub async fn screenshot(&self, name: &str) -> Vec<u8> {
-        let png = self.client.screenshot().await.expect("WebDriver could take a screenshot");
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("WebDriver could take a screenshot");
         let path = self.artifacts.join(format!("{name}.png"));
         fs::write(&path, &png).unwrap_or_else(|e| panic!("could not save {}: {e}", path.display()));
         png
@@ -80,7 +87,10 @@ impl AppSession {
                 .collect();
             vars.contains(&wanted).then(|| {
                 vars.iter()
-                    .filter_map(|v| v.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                    .filter_map(|v| {
+                        v.split_once('=')
+                            .map(|(k, v)| (k.to_string(), v.to_string()))
+                    })
                     .collect()
             })
         })
@@ -138,9 +148,13 @@ where
         .tempdir()
         .expect("a temporary folder for the app's files");
     let driver = Driver::start(&artifacts, root.path()).unwrap_or_else(|e| panic!("{test}: {e}"));
-    let client = match driver.connect().await {
-        Ok(client) => client,
-        Err(e) => panic!("{test}: {e}\n{}", driver.log_tail()),
+    let client = match tokio::time::timeout(SESSION_TIMEOUT, driver.connect()).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(e)) => panic!("{test}: {e}\n{}", driver.log_tail()),
+        Err(_) => panic!(
+            "{test}: the app did not open a WebDriver session within {SESSION_TIMEOUT:?}\n{}",
+            driver.log_tail()
+        ),
     };
     let session = AppSession {
         client: client.clone(),
@@ -151,30 +165,45 @@ where
 
     let task = tokio::spawn(body(session.clone()));
     let abort = task.abort_handle();
-    let failure: Option<Box<dyn std::any::Any + Send>> = match tokio::time::timeout(BODY_TIMEOUT, task).await {
+    let failure = match tokio::time::timeout(BODY_TIMEOUT, task).await {
         Ok(Ok(())) => None,
-        Ok(Err(e)) if e.is_panic() => Some(e.into_panic()),
-        Ok(Err(e)) => Some(Box::new(format!("{test}: the test body was cancelled: {e}"))),
+        Ok(Err(e)) if e.is_panic() => Some(Failure::Panicked(e.into_panic())),
+        Ok(Err(e)) => Some(Failure::Stopped(format!(
+            "the test body was cancelled: {e}"
+        ))),
         Err(_) => {
             abort.abort();
-            Some(Box::new(format!("{test}: the test body did not finish within {BODY_TIMEOUT:?}")))
+            Some(Failure::Stopped(format!(
+                "the test body did not finish within {BODY_TIMEOUT:?}"
+            )))
         }
     };
     if failure.is_some() {
         save_evidence(&session).await;
     }
     // Closing the session closes the app; the driver's Drop then ends whatever is left.
-    let _ = client.close().await;
+    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
     drop(driver);
-    if let Some(payload) = failure {
-        let kept = root.keep();
-        eprintln!(
-            "{test} FAILED. Screenshot, page source and logs: {}\nThe app's files are kept in: {}",
-            artifacts.display(),
-            kept.display()
-        );
-        std::panic::resume_unwind(payload);
+    let Some(failure) = failure else { return };
+    let kept = root.keep();
+    eprintln!(
+        "{test} FAILED. Screenshot, page source and logs: {}\nThe app's files are kept in: {}",
+        artifacts.display(),
+        kept.display()
+    );
+    match failure {
+        // The body's own panic message was printed when it happened.
+        Failure::Panicked(payload) => std::panic::resume_unwind(payload),
+        Failure::Stopped(why) => panic!("{test}: {why}"),
     }
+}
+
+/// Why a test body did not pass.
+enum Failure {
+    /// It panicked (a failed assertion); the payload is re-raised as is.
+    Panicked(Box<dyn std::any::Any + Send>),
+    /// It was stopped from outside (time limit, cancellation).
+    Stopped(String),
 }
 
 /// `$TOKENBENCH_E2E_ARTIFACTS/<test>` or `<cargo's test tmp dir>/e2e/<test>`, emptied first.
@@ -220,14 +249,18 @@ impl Driver {
             ("XDG_CACHE_HOME", "xdg-cache"),
         ] {
             let dir = root.join(name);
-            fs::create_dir_all(&dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+            fs::create_dir_all(&dir)
+                .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
             folders.push((var, dir));
         }
         let log = artifacts.join("tauri-driver.log");
         for _attempt in 0..3 {
             let (port, native_port) = (free_port()?, free_port()?);
-            let out = fs::File::create(&log).map_err(|e| format!("could not create {}: {e}", log.display()))?;
-            let err = out.try_clone().map_err(|e| format!("could not share {}: {e}", log.display()))?;
+            let out = fs::File::create(&log)
+                .map_err(|e| format!("could not create {}: {e}", log.display()))?;
+            let err = out
+                .try_clone()
+                .map_err(|e| format!("could not share {}: {e}", log.display()))?;
             let mut command = Command::new(&tauri_driver);
             command
                 .arg("--port")
@@ -244,12 +277,19 @@ impl Driver {
             let child = command
                 .spawn()
                 .map_err(|e| format!("could not start {}: {e}", tauri_driver.display()))?;
-            let mut driver = Driver { child, port, log: log.clone() };
+            let mut driver = Driver {
+                child,
+                port,
+                log: log.clone(),
+            };
             if driver.wait_until_listening(&[port, native_port]) {
                 return Ok(driver);
             }
         }
-        Err(format!("tauri-driver did not start listening within {DRIVER_START_TIMEOUT:?}; see {}", log.display()))
+        Err(format!(
+            "tauri-driver did not start listening within {DRIVER_START_TIMEOUT:?}; see {}",
+            log.display()
+        ))
     }
 
     /// Waits until tauri-driver and the WebKitWebDriver it spawned both accept connections:
@@ -258,7 +298,10 @@ impl Driver {
     fn wait_until_listening(&mut self, ports: &[u16]) -> bool {
         let deadline = Instant::now() + DRIVER_START_TIMEOUT;
         while Instant::now() < deadline {
-            if ports.iter().all(|port| TcpStream::connect((Ipv4Addr::LOCALHOST, *port)).is_ok()) {
+            if ports
+                .iter()
+                .all(|port| TcpStream::connect((Ipv4Addr::LOCALHOST, *port)).is_ok())
+            {
                 return true;
             }
             if matches!(self.child.try_wait(), Ok(Some(_))) {
@@ -273,7 +316,10 @@ impl Driver {
     async fn connect(&self) -> Result<Client, String> {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
-        capabilities.insert("tauri:options".into(), json!({ "application": APP_BINARY, "args": [] }));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": APP_BINARY, "args": [] }),
+        );
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         builder
@@ -295,12 +341,18 @@ impl Drop for Driver {
     /// Ends tauri-driver, WebKitWebDriver and the app: TERM to the whole group, then KILL.
     fn drop(&mut self) {
         let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).stderr(Stdio::null()).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let deadline = Instant::now() + Duration::from_secs(3);
         while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -320,7 +372,9 @@ fn find_tauri_driver() -> Result<PathBuf, String> {
     }
     let tools = std::env::var_os("TOKENBENCH_TOOLS")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache/tokenbench/tools")));
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache/tokenbench/tools"))
+        });
     if let Some(candidate) = tools.map(|dir| dir.join("bin/tauri-driver")) {
         if candidate.is_file() {
             return Ok(candidate);

@@ -16,11 +16,17 @@ use std::path::{Path, PathBuf};
 /// `root` cannot be read; a missing `root` is an error too, since scanning nothing proves nothing.
 pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
     if needle.is_empty() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "an empty needle matches every file"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "an empty needle matches every file",
+        ));
     }
     let patterns = [
         needle.as_bytes().to_vec(),
-        needle.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>(),
+        needle
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
     ];
     let mut hits = Vec::new();
     let mut pending = vec![root.to_path_buf()];
@@ -34,8 +40,9 @@ pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
             if kind.is_dir() {
                 pending.push(path);
             } else if kind.is_file() {
-                let bytes = fs::read(&path)
-                    .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
+                let bytes = fs::read(&path).map_err(|e| {
+                    io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+                })?;
                 if patterns.iter().any(|p| contains(&bytes, p)) {
                     hits.push(path);
                 }
@@ -65,7 +72,9 @@ pub fn file_count(root: &Path) -> io::Result<usize> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -76,25 +85,50 @@ mod tests {
     fn finds_a_string_buried_in_a_nested_binary_file() {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::create_dir_all(dir.path().join("a/b")).expect("nested dirs");
-        fs::write(dir.path().join("a/b/db.sqlite"), b"\x00\x01page sk_live_XYZ\x00tail").expect("write");
-        fs::write(dir.path().join("clean.json"), b"{\"masked\":\"sk_live_...XYZ\"}").expect("write");
+        fs::write(
+            dir.path().join("a/b/db.sqlite"),
+            b"\x00\x01page sk_live_XYZ\x00tail",
+        )
+        .expect("write");
+        fs::write(
+            dir.path().join("clean.json"),
+            b"{\"masked\":\"sk_live_...XYZ\"}",
+        )
+        .expect("write");
         let hits = files_containing(dir.path(), "sk_live_XYZ").expect("scan");
-        assert_eq!(hits, vec![dir.path().join("a/b/db.sqlite")], "only the file holding the secret is reported");
+        assert_eq!(
+            hits,
+            vec![dir.path().join("a/b/db.sqlite")],
+            "only the file holding the secret is reported"
+        );
         assert_eq!(file_count(dir.path()).expect("count"), 2);
     }
 
     #[test]
     fn finds_a_string_written_as_utf16() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let utf16: Vec<u8> = "tok_123".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16: Vec<u8> = "tok_123"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         fs::write(dir.path().join("wide.bin"), utf16).expect("write");
-        assert_eq!(files_containing(dir.path(), "tok_123").expect("scan").len(), 1, "UTF-16LE copies count as leaks");
+        assert_eq!(
+            files_containing(dir.path(), "tok_123").expect("scan").len(),
+            1,
+            "UTF-16LE copies count as leaks"
+        );
     }
 
     #[test]
     fn refuses_an_empty_needle_and_a_missing_root() {
         let dir = tempfile::tempdir().expect("temp dir");
-        assert!(files_containing(dir.path(), "").is_err(), "an empty needle would match every file");
-        assert!(files_containing(&dir.path().join("absent"), "x").is_err(), "scanning nothing proves nothing");
+        assert!(
+            files_containing(dir.path(), "").is_err(),
+            "an empty needle would match every file"
+        );
+        assert!(
+            files_containing(&dir.path().join("absent"), "x").is_err(),
+            "scanning nothing proves nothing"
+        );
     }
 }

@@ -47,7 +47,11 @@ pub fn lookup(id: &str) -> Result<Option<String>, String> {
     if out.status.code() == Some(1) && stderr.trim().is_empty() {
         return Ok(None);
     }
-    Err(format!("secret-tool lookup for {id} failed ({}): {}", out.status, stderr.trim()))
+    Err(format!(
+        "secret-tool lookup for {id} failed ({}): {}",
+        out.status,
+        stderr.trim()
+    ))
 }
 
 /// Lists every item under [`SERVICE`], in the keychain's order, without their secrets
@@ -56,13 +60,23 @@ pub fn search_all() -> Result<Vec<KeyringItem>, String> {
     // secret-tool writes labels to stdout but attributes to stderr; with stdout unbuffered the
     // two arrive in program order on one pipe.
     let out = Command::new("stdbuf")
-        .args(["-o0", "-e0", "sh", "-c", "exec secret-tool search --all service \"$0\" 2>&1"])
+        .args([
+            "-o0",
+            "-e0",
+            "sh",
+            "-c",
+            "exec secret-tool search --all service \"$0\" 2>&1",
+        ])
         .arg(SERVICE)
         .output()
         .map_err(|e| format!("could not run secret-tool (install libsecret-tools): {e}"))?;
     let text = String::from_utf8_lossy(&out.stdout);
     if !out.status.success() {
-        return Err(format!("secret-tool search failed ({}): {}", out.status, text.trim()));
+        return Err(format!(
+            "secret-tool search failed ({}): {}",
+            out.status,
+            text.trim()
+        ));
     }
     parse_search(&text)
 }
@@ -73,12 +87,19 @@ fn parse_search(text: &str) -> Result<Vec<KeyringItem>, String> {
     let mut items: Vec<KeyringItem> = Vec::new();
     for line in text.lines() {
         if line.starts_with("[/") && line.ends_with(']') {
-            items.push(KeyringItem { label: String::new(), attributes: BTreeMap::new() });
+            items.push(KeyringItem {
+                label: String::new(),
+                attributes: BTreeMap::new(),
+            });
             continue;
         }
-        let Some((key, value)) = line.split_once(" = ") else { continue };
+        let Some((key, value)) = line.split_once(" = ") else {
+            continue;
+        };
         let Some(item) = items.last_mut() else {
-            return Err(format!("unexpected secret-tool output before the first item: {key}"));
+            return Err(format!(
+                "unexpected secret-tool output before the first item: {key}"
+            ));
         };
         if key == "label" {
             item.label = value.to_string();
@@ -93,7 +114,14 @@ fn parse_search(text: &str) -> Result<Vec<KeyringItem>, String> {
 /// test can put a keychain into a known state. Fails with secret-tool's message.
 pub fn store(id: &str, secret: &str) -> Result<(), String> {
     let mut child = Command::new("secret-tool")
-        .args(["store", &format!("--label=Tokenbench test {id}"), "service", SERVICE, "username", id])
+        .args([
+            "store",
+            &format!("--label=Tokenbench test {id}"),
+            "service",
+            SERVICE,
+            "username",
+            id,
+        ])
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -104,11 +132,16 @@ pub fn store(id: &str, secret: &str) -> Result<(), String> {
         .ok_or("secret-tool has no stdin")?
         .write_all(secret.as_bytes())
         .map_err(|e| format!("could not pass the secret to secret-tool: {e}"))?;
-    let out = child.wait_with_output().map_err(|e| format!("secret-tool store failed: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("secret-tool store failed: {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("secret-tool store for {id} failed: {}", String::from_utf8_lossy(&out.stderr).trim()))
+        Err(format!(
+            "secret-tool store for {id} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
     }
 }
 
@@ -121,7 +154,10 @@ pub fn clear(id: &str) -> Result<(), String> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("secret-tool clear for {id} failed: {}", String::from_utf8_lossy(&out.stderr).trim()))
+        Err(format!(
+            "secret-tool clear for {id} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
     }
 }
 
@@ -137,9 +173,19 @@ mod tests {
         assert_eq!(items.len(), 2, "two [/n] headers mean two items");
         assert_eq!(items[0].label, "a");
         assert_eq!(items[0].username(), Some("id-1"));
-        assert_eq!(items[0].attributes.get("service").map(String::as_str), Some("svc"));
-        assert_eq!(items[1].username(), Some("id-2"), "attributes must not bleed across items");
-        assert!(!items[1].attributes.contains_key("secret"), "the secret is not an attribute");
+        assert_eq!(
+            items[0].attributes.get("service").map(String::as_str),
+            Some("svc")
+        );
+        assert_eq!(
+            items[1].username(),
+            Some("id-2"),
+            "attributes must not bleed across items"
+        );
+        assert!(
+            !items[1].attributes.contains_key("secret"),
+            "the secret is not an attribute"
+        );
     }
 
     #[test]
