@@ -1,9 +1,6 @@
-//! Exit codes a script can rely on. 2 is clap's for bad usage.
+//! Exit codes a script can rely on: 0 success, 2 clap's bad usage, the rest by error kind.
 
 use tokenbench_core::Error;
-
-/// Success.
-pub const OK: u8 = 0;
 
 /// The exit code for an error, by kind.
 pub fn code_for(err: &Error) -> u8 {
@@ -34,7 +31,7 @@ mod tests {
         ];
         for e in samples {
             let code = code_for(&e);
-            assert!(code != OK && code != 2, "{e:?} -> {code}");
+            assert!(code != 0 && code != 2, "{e:?} -> {code}");
         }
     }
 }

@@ -61,7 +61,7 @@ pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, now: 
     let draft = draft(&args, &body)?;
     let tester = tester(inv)?;
     let mut options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
-    let asks = tester.prepare(&args.token, &draft, &options, now)?.confirmations;
+    let asks = tester.confirmations(&args.token, &draft, &options, now)?;
     if !asks.is_empty() {
         let kinds: Vec<ConfirmationKind> = asks.iter().map(|c| c.kind).collect();
         if !yes {

@@ -88,10 +88,9 @@ impl ProposalBook {
                 Some(f) => {
                     let mut token = choice.token;
                     token.secret = SecretField(f.value.clone());
-                    inventory.create(token, now).map_err(|e| {
+                    inventory.create(token, now).inspect_err(|_| {
                         // Keep it so the user can fix the record and confirm again.
                         self.pending.lock().unwrap_or_else(|p| p.into_inner()).insert(choice.proposal_id.clone(), f);
-                        e
                     })
                 }
             };

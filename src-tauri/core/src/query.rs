@@ -101,7 +101,7 @@ impl TokenView {
 pub fn list(records: &[TokenRecord], query: &ListQuery, profiles: &Profiles, now: DateTime<Utc>) -> Vec<TokenView> {
     let words: Vec<String> =
         query.search.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
-    let mut views: Vec<TokenView> = records
+    let views: Vec<TokenView> = records
         .iter()
         .filter(|r| query.provider.as_deref().is_none_or(|p| r.provider == p))
         .filter(|r| query.environment.is_none_or(|e| r.environment == e))

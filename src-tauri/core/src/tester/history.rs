@@ -3,7 +3,7 @@
 //! (an `Authorization` row, a pasted `sk_live_…`) is replaced by its mask, so history never
 //! becomes a second, plaintext vault.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
@@ -125,12 +125,12 @@ impl History {
         History { recent: data.root().join("recent.json"), saved: data.root().join("saved.json"), lock: Mutex::new(()) }
     }
 
-    fn read<T: for<'de> Deserialize<'de>>(path: &PathBuf) -> Vec<T> {
+    fn read<T: for<'de> Deserialize<'de>>(path: &Path) -> Vec<T> {
         // History is a convenience: an unreadable file starts empty and is rewritten.
         std::fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
     }
 
-    fn write<T: Serialize>(path: &PathBuf, items: &[T]) -> Result<()> {
+    fn write<T: Serialize>(path: &Path, items: &[T]) -> Result<()> {
         let bytes = serde_json::to_vec_pretty(items).map_err(|e| Error::Invalid(e.to_string()))?;
         write_atomically(path, &bytes)
     }

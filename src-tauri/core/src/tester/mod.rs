@@ -24,7 +24,7 @@ use crate::inventory::Inventory;
 use crate::profile::Profile;
 use crate::request::auth::{auth_headers_for, AuthHeader};
 use crate::request::diagnose::diagnose;
-use crate::request::guard::{confirmations, https_required, require_confirmed};
+use crate::request::guard::{confirmations, https_required, require_confirmed, Confirmation};
 use crate::request::snippet::{snippet, SnippetLang};
 use crate::request::spec::{RequestDraft, RequestSpec};
 use crate::secret::Secret;
@@ -75,6 +75,15 @@ impl Tester {
         let asks = confirmations(&record, &profile, &spec.method, url.as_str());
         let prepared = Prepared::new(&spec, url.as_str(), &auth, &record, &secret, asks);
         Ok(Built { record, profile, secret, spec, auth, prepared })
+    }
+
+    /// The guardrail questions sending this request would ask. Reads no secret (so a face can
+    /// ask first and then send with one keychain read); fails like [`Tester::prepare`].
+    pub fn confirmations(&self, token: &str, draft: &RequestDraft, options: &SendOptions, now: DateTime<Utc>) -> Result<Vec<Confirmation>> {
+        let record = self.inventory.find(token, now)?;
+        let profile = self.inventory.profiles().require(&record.provider)?;
+        let spec = draft.resolve(&record, profile, options.base_url.as_deref())?;
+        Ok(confirmations(&record, profile, &spec.method, spec.full_url()?.as_str()))
     }
 
     /// The exact request that would be sent, secrets masked, with the HMAC details and the
