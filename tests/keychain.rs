@@ -77,33 +77,17 @@ mod vault {
             return;
         }
         let vault = KeychainVault::new();
-        assert_eq!(
-            vault.status().state,
-            KeychainState::Available,
-            "the canary finds an unlocked keyring"
-        );
+        assert_eq!(vault.status().state, KeychainState::Available, "the canary finds an unlocked keyring");
         let id = "e2e-vault-round-trip";
         let secret = "pk_test_pub77.vaultroundtripsecret";
         vault.store(id, &Secret::new(secret)).expect("store");
-        assert_eq!(
-            keyring::lookup(id).expect("secret-tool"),
-            Some(secret.to_owned()),
-            "one entry: service + account = token id"
-        );
+        assert_eq!(keyring::lookup(id).expect("secret-tool"), Some(secret.to_owned()), "one entry: service + account = token id");
         assert_eq!(vault.read(id).expect("read").expose(), secret);
-        vault
-            .store(id, &Secret::new("pk_test_pub77.replaced"))
-            .expect("replace");
-        assert_eq!(
-            keyring::lookup(id).expect("secret-tool").as_deref(),
-            Some("pk_test_pub77.replaced"),
-            "replacing overwrites, no second entry"
-        );
+        vault.store(id, &Secret::new("pk_test_pub77.replaced")).expect("replace");
+        assert_eq!(keyring::lookup(id).expect("secret-tool").as_deref(), Some("pk_test_pub77.replaced"), "replacing overwrites, no second entry");
         vault.delete(id).expect("delete");
         assert_eq!(keyring::lookup(id).expect("secret-tool"), None);
         assert_eq!(vault.read(id).expect_err("gone").code(), "secret_missing");
-        vault
-            .delete(id)
-            .expect("deleting a missing entry is not an error");
+        vault.delete(id).expect("deleting a missing entry is not an error");
     }
 }

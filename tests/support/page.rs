@@ -15,14 +15,8 @@ impl AppSession {
     /// Waits for a visible element with this test id, then clicks it.
     pub async fn click(&self, id: &str) {
         self.wait_visible(id).await;
-        let el = self
-            .client
-            .find(Locator::Css(&tid(id)))
-            .await
-            .unwrap_or_else(|e| panic!("find {id}: {e}"));
-        el.click()
-            .await
-            .unwrap_or_else(|e| panic!("click {id}: {e}"));
+        let el = self.client.find(Locator::Css(&tid(id))).await.unwrap_or_else(|e| panic!("find {id}: {e}"));
+        el.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
     }
 
     /// Waits until an element with this test id is displayed.
@@ -34,17 +28,9 @@ impl AppSession {
     /// Types `text` into the field with this test id through WebDriver (real key events).
     pub async fn type_into(&self, id: &str, text: &str) {
         self.wait_visible(id).await;
-        let el = self
-            .client
-            .find(Locator::Css(&tid(id)))
-            .await
-            .unwrap_or_else(|e| panic!("find {id}: {e}"));
-        el.clear()
-            .await
-            .unwrap_or_else(|e| panic!("clear {id}: {e}"));
-        el.send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("type into {id}: {e}"));
+        let el = self.client.find(Locator::Css(&tid(id))).await.unwrap_or_else(|e| panic!("find {id}: {e}"));
+        el.clear().await.unwrap_or_else(|e| panic!("clear {id}: {e}"));
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("type into {id}: {e}"));
     }
 
     /// Sets a select (or input) to `value` and fires `input` and `change`, as a person's choice would.
@@ -54,26 +40,14 @@ impl AppSession {
             if (!e) return 'missing';
             if (e.tagName === 'SELECT' && ![...e.options].some(o => o.value === value)) return 'no option ' + value + ' in ' + [...e.options].map(o => o.value).join(',');
             e.value = value; e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true})); return 'ok';"#;
-        let out = self
-            .client
-            .execute(script, vec![tid(id).into(), value.into()])
-            .await
-            .unwrap_or_else(|e| panic!("choose {id}: {e}"));
-        assert_eq!(
-            out,
-            serde_json::json!("ok"),
-            "could not choose {value} in {id}"
-        );
+        let out = self.client.execute(script, vec![tid(id).into(), value.into()]).await.unwrap_or_else(|e| panic!("choose {id}: {e}"));
+        assert_eq!(out, serde_json::json!("ok"), "could not choose {value} in {id}");
     }
 
     /// The visible text of the first element with this test id ("" when absent).
     pub async fn text_of(&self, id: &str) -> String {
         let script = "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';";
-        let v = self
-            .client
-            .execute(script, vec![tid(id).into()])
-            .await
-            .unwrap_or_else(|e| panic!("read {id}: {e}"));
+        let v = self.client.execute(script, vec![tid(id).into()]).await.unwrap_or_else(|e| panic!("read {id}: {e}"));
         v.as_str().unwrap_or_default().to_owned()
     }
 }
