@@ -29,24 +29,12 @@ pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
             .collect::<Vec<u8>>(),
     ];
     let mut hits = Vec::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = fs::read_dir(&dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot list {}: {e}", dir.display())))?;
-        for entry in entries {
-            let entry = entry?;
-            let kind = entry.file_type()?;
-            let path = entry.path();
-            if kind.is_dir() {
-                pending.push(path);
-            } else if kind.is_file() {
-                let bytes = fs::read(&path).map_err(|e| {
-                    io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
-                })?;
-                if patterns.iter().any(|p| contains(&bytes, p)) {
-                    hits.push(path);
-                }
-            }
+    for path in regular_files(root)? {
+        let bytes = fs::read(&path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
+        if patterns.iter().any(|p| contains(&bytes, p)) {
+            hits.push(path);
         }
     }
     hits.sort();
@@ -55,20 +43,27 @@ pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
 
 /// Counts the regular files under `root`, so a test can show its scan looked at something.
 pub fn file_count(root: &Path) -> io::Result<usize> {
-    let mut count = 0;
+    Ok(regular_files(root)?.len())
+}
+
+/// Every regular file under `root`, recursively, without following symlinks.
+fn regular_files(root: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir)? {
+        let entries = fs::read_dir(&dir)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot list {}: {e}", dir.display())))?;
+        for entry in entries {
             let entry = entry?;
             let kind = entry.file_type()?;
             if kind.is_dir() {
                 pending.push(entry.path());
             } else if kind.is_file() {
-                count += 1;
+                files.push(entry.path());
             }
         }
     }
-    Ok(count)
+    Ok(files)
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// The Secret Service `service` attribute under which the app stores every secret.
 pub const SERVICE: &str = tokenbench_core::vault::SERVICE;
@@ -33,25 +33,17 @@ impl KeyringItem {
 /// Fails (with secret-tool's own message) when secret-tool cannot run or reports anything but
 /// "not found", e.g. no session bus or a locked keyring.
 pub fn lookup(id: &str) -> Result<Option<String>, String> {
-    let out = Command::new("secret-tool")
-        .args(["lookup", "service", SERVICE, "username", id])
-        .output()
-        .map_err(|e| format!("could not run secret-tool (install libsecret-tools): {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = secret_tool(&["lookup", "service", SERVICE, "username", id], None)?;
     if out.status.success() {
         let secret = String::from_utf8(out.stdout)
             .map_err(|_| format!("the secret stored for {id} is not UTF-8"))?;
         return Ok(Some(secret));
     }
     // secret-tool exits 1 with nothing on stderr when no item matches.
-    if out.status.code() == Some(1) && stderr.trim().is_empty() {
+    if out.status.code() == Some(1) && out.stderr.trim_ascii().is_empty() {
         return Ok(None);
     }
-    Err(format!(
-        "secret-tool lookup for {id} failed ({}): {}",
-        out.status,
-        stderr.trim()
-    ))
+    Err(failure(&format!("lookup for {id}"), &out))
 }
 
 /// Lists every item under [`SERVICE`], in the keychain's order, without their secrets
@@ -113,52 +105,59 @@ fn parse_search(text: &str) -> Result<Vec<KeyringItem>, String> {
 /// Stores `secret` for token `id` under [`SERVICE`] the way the keyring crate names items, so a
 /// test can put a keychain into a known state. Fails with secret-tool's message.
 pub fn store(id: &str, secret: &str) -> Result<(), String> {
-    let mut child = Command::new("secret-tool")
-        .args([
-            "store",
-            &format!("--label=Tokenbench test {id}"),
-            "service",
-            SERVICE,
-            "username",
-            id,
-        ])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not run secret-tool (install libsecret-tools): {e}"))?;
-    child
-        .stdin
-        .take()
-        .ok_or("secret-tool has no stdin")?
-        .write_all(secret.as_bytes())
-        .map_err(|e| format!("could not pass the secret to secret-tool: {e}"))?;
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("secret-tool store failed: {e}"))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "secret-tool store for {id} failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+    let label = format!("--label=Tokenbench test {id}");
+    let args = ["store", &label, "service", SERVICE, "username", id];
+    let out = secret_tool(&args, Some(secret))?;
+    match out.status.success() {
+        true => Ok(()),
+        false => Err(failure(&format!("store for {id}"), &out)),
     }
 }
 
 /// Removes the item for token `id` under [`SERVICE`]; removing a missing item is not an error.
 pub fn clear(id: &str) -> Result<(), String> {
-    let out = Command::new("secret-tool")
-        .args(["clear", "service", SERVICE, "username", id])
-        .output()
-        .map_err(|e| format!("could not run secret-tool (install libsecret-tools): {e}"))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "secret-tool clear for {id} failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+    let out = secret_tool(&["clear", "service", SERVICE, "username", id], None)?;
+    match out.status.success() {
+        true => Ok(()),
+        false => Err(failure(&format!("clear for {id}"), &out)),
     }
+}
+
+/// Runs secret-tool with `args`, writing `stdin` to it when given (then closing it). Fails only
+/// when secret-tool cannot be run; its exit status is the caller's to judge.
+fn secret_tool(args: &[&str], stdin: Option<&str>) -> Result<Output, String> {
+    let mut child = Command::new("secret-tool")
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run secret-tool (install libsecret-tools): {e}"))?;
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .ok_or("secret-tool has no stdin")?
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("could not pass the secret to secret-tool: {e}"))?;
+    }
+    child
+        .wait_with_output()
+        .map_err(|e| format!("secret-tool did not finish: {e}"))
+}
+
+/// "secret-tool <what> failed (<status>): <its stderr>".
+fn failure(what: &str, out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    format!(
+        "secret-tool {what} failed ({}): {}",
+        out.status,
+        stderr.trim()
+    )
 }
 
 #[cfg(test)]
