@@ -5,11 +5,13 @@
 
 mod history;
 mod prepared;
+mod response_scrub;
 mod sandbox_runner;
 mod sandbox_tokens;
 mod verify;
 
 pub use history::{scrub_draft, HistoryEntry, History, SavedRequest};
+pub use response_scrub::scrub_response;
 pub use prepared::{HmacDebug, Prepared, SendOptions, SendResult};
 pub use sandbox_runner::{SandboxRunner, SandboxStatus};
 pub use sandbox_tokens::{create_sandbox_token, InventorySource, NewSandboxToken, SANDBOX_TAG};
@@ -122,10 +124,28 @@ impl Tester {
             me.history.record(HistoryEntry::new(started, &id, &name, &method, &url, status, error, &entry_draft, me.inventory.profiles()))
         })
         .await?;
-        let response = result?;
+        let mut response = result?;
+        let found = scrub_response(&mut response, self.inventory.profiles());
+        if is_roll_secret(&draft, &built.prepared.url) && (200..300).contains(&response.status) {
+            if let Some(new_secret) = found.into_iter().next() {
+                let me = Arc::clone(self);
+                let id = built.record.id.clone();
+                blocking(move || me.inventory.replace_secret(&id, &new_secret, now)).await?;
+                response.notices.push(format!(
+                    "The new secret was stored in the keychain for '{}'; the old one no longer works.",
+                    built.record.name
+                ));
+            }
+        }
         let diagnosis = diagnose(response.status, &response.headers, &response.body, &built.record, &built.profile, Some(&built.secret), now);
         Ok(SendResult { request: built.prepared, response, diagnosis })
     }
+}
+
+/// A Pandabase-style secret rotation: its answer carries the new secret, which must be stored.
+fn is_roll_secret(draft: &RequestDraft, url: &str) -> bool {
+    draft.endpoint_id.as_deref() == Some("roll-secret")
+        || url::Url::parse(url).is_ok_and(|u| u.path().trim_end_matches('/').ends_with("/roll-secret"))
 }
 
 fn outgoing(b: &Built) -> Result<OutgoingRequest> {

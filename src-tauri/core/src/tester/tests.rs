@@ -177,3 +177,20 @@ async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
     assert!(!diagnosis.causes.is_empty(), "the diagnosis lists likely causes: {diagnosis:?}");
     handle.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_rolled_secret_is_stored_in_the_vault_and_masked_in_the_answer() {
+    let (_d, inv) = inventory();
+    let id = hmac_token(&inv, Environment::Test);
+    let answer = serde_json::json!({"data": {"tokenId": "stk_demo123", "secret": "sk_live_freshlyrolledsecret777"}});
+    let mock = Arc::new(MockSender::always(HttpResponse::json(200, &answer)));
+    let tester = Arc::new(Tester::new(inv.clone(), mock));
+    let d = draft("POST", "/v2/stores/{storeId}/tokens/{tokenId}/roll-secret", "");
+    let out = tester.send(id.clone(), d, SendOptions::default(), Utc::now()).await.expect("send");
+    let shown = serde_json::to_string(&out).expect("json");
+    assert!(!shown.contains("freshlyrolled"), "the new secret must not reach a face: {shown}");
+    assert!(out.response.notices.iter().any(|n| n.contains("stored in the keychain")), "{:?}", out.response.notices);
+    let stored = inv.vault().read(&id).expect("secret");
+    assert_eq!(stored.expose(), "sk_live_freshlyrolledsecret777", "the rotation is kept, not lost");
+    assert!(inv.find(&id, Utc::now()).expect("record").last_rotated.is_some());
+}
