@@ -14,10 +14,11 @@ use crate::error::{Error, Result};
 use crate::mask::{mask, MaskLevel};
 use crate::metadata::write_atomically;
 use crate::paths::DataDir;
-use crate::profile::{Profiles, ValueRole};
-use crate::recognize::recognize;
+use crate::profile::Profiles;
 use crate::request::spec::{FormRow, RequestDraft};
 use crate::send::ALWAYS_SENSITIVE;
+
+use super::response_scrub::mask_secrets;
 
 /// How many recent requests are kept.
 pub const RECENT_MAX: usize = 50;
@@ -92,24 +93,25 @@ pub struct SavedRequest {
     pub draft: RequestDraft,
 }
 
-/// A draft with every credential-looking header or query value replaced by its mask.
+/// A draft with every credential-looking header, query value or body word replaced by its mask.
 pub fn scrub_draft(draft: &RequestDraft, profiles: &Profiles) -> RequestDraft {
     let scrub = |rows: &[FormRow]| -> Vec<FormRow> {
         rows.iter()
             .map(|r| {
-                let sensitive_name = ALWAYS_SENSITIVE.iter().any(|n| n.eq_ignore_ascii_case(r.name.trim()));
-                let looks_secret = r.value.split_whitespace().any(|w| {
-                    recognize(w, None, profiles).candidates.iter().any(|c| matches!(c.role, ValueRole::Secret | ValueRole::Publishable))
-                });
-                if sensitive_name || looks_secret {
+                if ALWAYS_SENSITIVE.iter().any(|n| n.eq_ignore_ascii_case(r.name.trim())) {
                     FormRow { value: mask(r.value.trim(), profiles, MaskLevel::Normal), ..r.clone() }
                 } else {
-                    r.clone()
+                    FormRow { value: mask_secrets(&r.value, profiles).0, ..r.clone() }
                 }
             })
             .collect()
     };
-    RequestDraft { headers: scrub(&draft.headers), query: scrub(&draft.query), ..draft.clone() }
+    RequestDraft {
+        headers: scrub(&draft.headers),
+        query: scrub(&draft.query),
+        body: mask_secrets(&draft.body, profiles).0,
+        ..draft.clone()
+    }
 }
 
 /// The two files, guarded by one lock per process.

@@ -13,10 +13,9 @@ fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
 }
 
-/// Masks every secret-shaped word in the response's text forms (the raw bytes never reach a
-/// face) and returns the secrets found, in order of appearance, without duplicates.
-pub fn scrub_response(response: &mut HttpResponse, profiles: &Profiles) -> Vec<Secret> {
-    let Some(text) = response.body_text.clone() else { return Vec::new() };
+/// The secret-shaped words of `text` (recognized with the role Secret), in order of
+/// appearance, without duplicates.
+fn secret_words(text: &str, profiles: &Profiles) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for word in text.split(|c: char| !is_token_char(c)).map(|w| w.trim_matches('.')) {
         if word.len() < 12 || found.iter().any(|f| f == word) {
@@ -26,18 +25,35 @@ pub fn scrub_response(response: &mut HttpResponse, profiles: &Profiles) -> Vec<S
             found.push(word.to_owned());
         }
     }
+    found
+}
+
+/// `text` with every secret-shaped word replaced by its mask, and the words found.
+pub fn mask_secrets(text: &str, profiles: &Profiles) -> (String, Vec<String>) {
+    let found = secret_words(text, profiles);
+    let mut out = text.to_owned();
     for word in &found {
-        let masked = mask(word, profiles, MaskLevel::Normal);
-        for field in [&mut response.body_text, &mut response.body_json_pretty].into_iter().flatten() {
-            *field = field.replace(word.as_str(), &masked);
-        }
+        out = out.replace(word.as_str(), &mask(word, profiles, MaskLevel::Normal));
     }
-    if !found.is_empty() {
-        response.notices.push(format!(
-            "{} secret-shaped value(s) in the answer were masked; Tokenbench never shows a secret it did not reveal on request.",
-            found.len()
-        ));
+    (out, found)
+}
+
+/// Masks every secret-shaped word in the response's text forms (the raw bytes never reach a
+/// face) and returns the secrets found, in order of appearance, without duplicates.
+pub fn scrub_response(response: &mut HttpResponse, profiles: &Profiles) -> Vec<Secret> {
+    let Some(text) = response.body_text.clone() else { return Vec::new() };
+    let (masked, found) = mask_secrets(&text, profiles);
+    if found.is_empty() {
+        return Vec::new();
     }
+    response.body_text = Some(masked);
+    if let Some(pretty) = response.body_json_pretty.as_mut() {
+        *pretty = mask_secrets(pretty, profiles).0;
+    }
+    response.notices.push(format!(
+        "{} secret-shaped value(s) in the answer were masked; Tokenbench never shows a secret it did not reveal on request.",
+        found.len()
+    ));
     found.into_iter().map(Secret::new).collect()
 }
 

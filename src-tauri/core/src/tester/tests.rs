@@ -90,12 +90,13 @@ fn history_and_saved_requests_never_store_a_typed_credential() {
     let mut d = draft("GET", "/x", "");
     d.headers = vec![FormRow::new("Authorization", "Bearer sk_live_typedbyhand9999"), FormRow::new("X-Trace", "abc")];
     d.query = vec![FormRow::new("key", "sk_test_inqueryvalue7777")];
+    d.body = r#"{"webhook_secret":"sk_live_inthebodyvalue5555","name":"x"}"#.into();
     let h = History::new(inv.data_dir());
     h.save("mine", None, &d, inv.profiles()).expect("save");
     h.record(HistoryEntry::new(Utc::now(), "id", "n", "GET", "https://h/x?key=sk_test_inqueryvalue7777", None, None, &d, inv.profiles())).expect("record");
     for f in ["saved.json", "recent.json"] {
         let text = std::fs::read_to_string(dir.path().join(f)).expect("written");
-        assert!(!text.contains("typedbyhand") && !text.contains("inqueryvalue"), "{f} stored a credential: {text}");
+        assert!(!text.contains("typedbyhand") && !text.contains("inqueryvalue") && !text.contains("inthebodyvalue"), "{f} stored a credential: {text}");
         assert!(text.contains("X-Trace") && text.contains("abc"), "harmless rows are kept: {text}");
     }
 }
