@@ -3,7 +3,9 @@
 //! A secret may only live in the keychain, so after a test drives the app (or the CLI) with a
 //! known secret, scanning its data folder for that secret must come back empty. The scan reads
 //! raw bytes (SQLite pages, JSON, logs alike) and never skips a file it cannot read: an
-//! unreadable file is an error, because a leak checker that skips files proves nothing.
+//! unreadable file is an error, because a leak checker that skips files proves nothing. The one
+//! exception is a file or folder that vanished between listing and reading (a running app's
+//! caches rename temporary files): what is gone holds nothing.
 
 use std::fs;
 use std::io;
@@ -14,6 +16,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Fails when `needle` is empty (it would match everything), or when a folder or file under
 /// `root` cannot be read; a missing `root` is an error too, since scanning nothing proves nothing.
+/// Files and folders deleted while the scan runs are passed over.
 pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
     if needle.is_empty() {
         return Err(io::Error::new(
@@ -30,9 +33,14 @@ pub fn files_containing(root: &Path, needle: &str) -> io::Result<Vec<PathBuf>> {
     ];
     let mut hits = Vec::new();
     for path in regular_files(root)? {
-        let bytes = fs::read(&path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
-        })?;
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                let why = format!("cannot read {}: {e}", path.display());
+                return Err(io::Error::new(e.kind(), why));
+            }
+        };
         if patterns.iter().any(|p| contains(&bytes, p)) {
             hits.push(path);
         }
@@ -46,13 +54,20 @@ pub fn file_count(root: &Path) -> io::Result<usize> {
     Ok(regular_files(root)?.len())
 }
 
-/// Every regular file under `root`, recursively, without following symlinks.
+/// Every regular file under `root`, recursively, without following symlinks. A missing `root`
+/// is an error; a folder below it that vanished while listing is passed over.
 fn regular_files(root: &Path) -> io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries = fs::read_dir(&dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot list {}: {e}", dir.display())))?;
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && dir != root => continue,
+            Err(e) => {
+                let why = format!("cannot list {}: {e}", dir.display());
+                return Err(io::Error::new(e.kind(), why));
+            }
+        };
         for entry in entries {
             let entry = entry?;
             let kind = entry.file_type()?;
