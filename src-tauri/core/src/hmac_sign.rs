@@ -5,7 +5,6 @@
 
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
-use zeroize::Zeroizing;
 
 use crate::secret::Secret;
 
@@ -19,14 +18,7 @@ pub fn signing_key(secret: &Secret) -> Secret {
 
 /// `hex(HMAC-SHA256(key = ASCII of signing_key, message = body))`, lowercase, 64 characters.
 pub fn signature_with_key(signing_key: &Secret, body: &[u8]) -> String {
-    let key = Zeroizing::new(signing_key.expose().as_bytes().to_vec());
-    // HMAC accepts keys of any length; `new_from_slice` cannot fail for HMAC.
-    let mut mac = match HmacSha256::new_from_slice(&key) {
-        Ok(mac) => mac,
-        Err(_) => unreachable!("HMAC takes keys of any length"),
-    };
-    mac.update(body);
-    hex::encode(mac.finalize().into_bytes())
+    hmac_sha256_hex(signing_key.expose().as_bytes(), body)
 }
 
 /// The `X-Signature` value for `body` signed with `secret` (derives the key first).

@@ -102,7 +102,8 @@ pub fn https_required(profile: &Profile, url: &str, allow_loopback_http: bool) -
     }
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// `localhost`, `127.0.0.0/8` or `::1`; a lookalike domain is not.
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

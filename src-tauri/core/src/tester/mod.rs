@@ -26,7 +26,7 @@ use crate::inventory::Inventory;
 use crate::profile::Profile;
 use crate::request::auth::{auth_headers_for, AuthHeader};
 use crate::request::diagnose::diagnose;
-use crate::request::guard::{confirmations, https_required, require_confirmed, Confirmation};
+use crate::request::guard::{confirmations, https_required, is_loopback, require_confirmed, Confirmation};
 use crate::request::snippet::{snippet, SnippetLang};
 use crate::request::spec::{RequestDraft, RequestSpec};
 use crate::secret::Secret;
@@ -164,11 +164,7 @@ fn outgoing(b: &Built) -> Result<OutgoingRequest> {
 /// Plain HTTP to loopback is allowed when the token itself points at a loopback URL (a sandbox
 /// or a local server the user chose) or the caller overrode the base URL to loopback.
 fn allows_loopback_http(record: &TokenRecord, options: &SendOptions) -> bool {
-    let loopback = |u: &str| {
-        url::Url::parse(u).ok().and_then(|u| u.host_str().map(str::to_owned)).is_some_and(|h| {
-            h == "localhost" || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback()) || h == "[::1]"
-        })
-    };
+    let loopback = |u: &str| url::Url::parse(u).is_ok_and(|u| is_loopback(&u));
     record.base_url.as_deref().is_some_and(loopback) || options.base_url.as_deref().is_some_and(loopback)
 }
 

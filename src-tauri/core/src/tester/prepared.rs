@@ -6,8 +6,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::hmac_sign;
-use crate::mask::{mask, MaskLevel};
-use crate::profile::Profiles;
+use crate::mask::{mask_with_prefix, MaskLevel};
 use crate::request::auth::{AuthHeader, ShownHeader};
 use crate::request::diagnose::Diagnosis;
 use crate::request::guard::{Confirmation, ConfirmationKind};
@@ -67,7 +66,8 @@ impl Prepared {
         let hmac = (record.auth_mode == AuthMode::Hmac).then(|| {
             let key = hmac_sign::signing_key(secret);
             HmacDebug {
-                signing_key_masked: mask(key.expose(), &Profiles::bundled(), MaskLevel::Normal),
+                // A hex digest has no token prefix to keep.
+                signing_key_masked: mask_with_prefix(key.expose(), None, MaskLevel::Normal),
                 signed_text: String::from_utf8_lossy(&spec.body).into_owned(),
                 signed_bytes: spec.body.len() as u64,
                 signed_sha256: hex::encode(Sha256::digest(&spec.body)),

@@ -3,9 +3,9 @@
 //! its text that is recognized as a secret is replaced by its mask, and the values found are
 //! handed back so a rotation can be stored in the keychain instead of shown.
 
-use crate::mask::{mask, MaskLevel};
+use crate::mask::{mask_with_prefix, MaskLevel};
 use crate::profile::{Profiles, ValueRole};
-use crate::recognize::recognize;
+use crate::recognize::ShapeMatcher;
 use crate::secret::Secret;
 use crate::send::HttpResponse;
 
@@ -15,13 +15,13 @@ fn is_token_char(c: char) -> bool {
 
 /// The secret-shaped words of `text` (recognized with the role Secret), in order of
 /// appearance, without duplicates.
-fn secret_words(text: &str, profiles: &Profiles) -> Vec<String> {
+fn secret_words(text: &str, matcher: &ShapeMatcher) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for word in text.split(|c: char| !is_token_char(c)).map(|w| w.trim_matches('.')) {
         if word.len() < 12 || found.iter().any(|f| f == word) {
             continue;
         }
-        if recognize(word, None, profiles).candidates.iter().any(|c| c.role == ValueRole::Secret) {
+        if matcher.recognize(word, None).candidates.iter().any(|c| c.role == ValueRole::Secret) {
             found.push(word.to_owned());
         }
     }
@@ -29,11 +29,13 @@ fn secret_words(text: &str, profiles: &Profiles) -> Vec<String> {
 }
 
 /// `text` with every secret-shaped word replaced by its mask, and the words found.
+/// The profiles' patterns are compiled once per call, not once per word.
 pub fn mask_secrets(text: &str, profiles: &Profiles) -> (String, Vec<String>) {
-    let found = secret_words(text, profiles);
+    let matcher = ShapeMatcher::new(profiles);
+    let found = secret_words(text, &matcher);
     let mut out = text.to_owned();
     for word in &found {
-        out = out.replace(word.as_str(), &mask(word, profiles, MaskLevel::Normal));
+        out = out.replace(word.as_str(), &mask_with_prefix(word, matcher.prefix(word).as_deref(), MaskLevel::Normal));
     }
     (out, found)
 }
