@@ -9,39 +9,24 @@ use std::time::Instant;
 use chrono::{Duration, TimeZone, Utc};
 use tokenbench_core::profile::Profiles;
 use tokenbench_core::query::{list, ListQuery, SortKey, StatusFilter};
-use tokenbench_core::token::{AuthMode, Environment, TokenKind, TokenRecord};
+use tokenbench_core::token::{Environment, TokenRecord};
 
 const N: usize = 10_000;
 const RUNS: usize = 50;
 
 fn record(i: usize, now: chrono::DateTime<Utc>) -> TokenRecord {
     let providers = ["pandabase", "pixlpay", "pacspace", "commerce", "shipped"];
-    TokenRecord {
-        id: format!("id-{i:05}"),
-        name: format!("integration-{i:05}"),
-        provider: providers[i % 5].into(),
-        environment: if i.is_multiple_of(3) { Environment::Test } else { Environment::Live },
-        kind: TokenKind::SecretKey,
-        auth_mode: AuthMode::Bearer,
-        auth_header: None,
-        auth_prefix: None,
-        token_id: None,
-        store_id: Some(format!("shp_{i:05}")),
-        base_url: None,
-        scopes: vec!["PRODUCTS_READ".into()],
-        rate_limit: 60,
-        created: now - Duration::days((i % 400) as i64),
-        expires: i.is_multiple_of(4).then(|| now + Duration::days((i % 60) as i64 - 10)),
-        last_used: i.is_multiple_of(2).then(|| now - Duration::hours(i as i64 % 1000)),
-        last_rotated: None,
-        rotation_days: 90,
-        revoked_at: i.is_multiple_of(17).then_some(now),
-        tags: vec![if i.is_multiple_of(7) { "storefront".into() } else { "backend".into() }],
-        notes: format!("owner team-{}", i % 23),
-        masked: format!("sk_live_••••{:04}", i % 10_000),
-        confirm_foreign_host: true,
-        confirm_writes: true,
-    }
+    let mut r = TokenRecord::new(format!("id-{i:05}"), format!("integration-{i:05}"), providers[i % 5], now - Duration::days((i % 400) as i64));
+    r.environment = if i.is_multiple_of(3) { Environment::Test } else { Environment::Live };
+    r.store_id = Some(format!("shp_{i:05}"));
+    r.scopes = vec!["PRODUCTS_READ".into()];
+    r.expires = i.is_multiple_of(4).then(|| now + Duration::days((i % 60) as i64 - 10));
+    r.last_used = i.is_multiple_of(2).then(|| now - Duration::hours(i as i64 % 1000));
+    r.revoked_at = i.is_multiple_of(17).then_some(now);
+    r.tags = vec![if i.is_multiple_of(7) { "storefront".into() } else { "backend".into() }];
+    r.notes = format!("owner team-{}", i % 23);
+    r.masked = format!("sk_live_••••{:04}", i % 10_000);
+    r
 }
 
 fn median(mut v: Vec<f64>) -> f64 {

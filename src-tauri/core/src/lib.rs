@@ -4,6 +4,7 @@
 
 pub mod app_info;
 pub mod bindings;
+pub mod clock;
 pub mod error;
 pub mod hmac_sign;
 pub mod inventory;

@@ -2,7 +2,7 @@
 //! pin down that it is never half-written and that a broken file is kept, not overwritten.
 
 use super::*;
-use crate::token::{AuthMode, Environment, TokenKind, TokenRecord};
+use crate::token::TokenRecord;
 use chrono::TimeZone;
 
 fn now() -> DateTime<Utc> {
@@ -10,32 +10,11 @@ fn now() -> DateTime<Utc> {
 }
 
 pub(crate) fn record(name: &str) -> TokenRecord {
-    TokenRecord {
-        id: format!("id-{name}"),
-        name: name.into(),
-        provider: "pandabase".into(),
-        environment: Environment::Live,
-        kind: TokenKind::SecretKey,
-        auth_mode: AuthMode::Bearer,
-        auth_header: None,
-        auth_prefix: None,
-        token_id: None,
-        store_id: Some("shp_demo".into()),
-        base_url: None,
-        scopes: vec!["PRODUCTS_READ".into()],
-        rate_limit: 60,
-        created: now(),
-        expires: None,
-        last_used: None,
-        last_rotated: None,
-        rotation_days: 90,
-        revoked_at: None,
-        tags: vec![],
-        notes: String::new(),
-        masked: "sk_live_••••abcd".into(),
-        confirm_foreign_host: true,
-        confirm_writes: true,
-    }
+    let mut r = TokenRecord::new(format!("id-{name}"), name, "pandabase", now());
+    r.store_id = Some("shp_demo".into());
+    r.scopes = vec!["PRODUCTS_READ".into()];
+    r.masked = "sk_live_••••abcd".into();
+    r
 }
 
 #[test]

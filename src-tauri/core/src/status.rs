@@ -64,7 +64,7 @@ fn rotation_due_at(r: &TokenRecord) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::{AuthMode, Environment, TokenKind, DEFAULT_RATE_LIMIT, DEFAULT_ROTATION_DAYS};
+    use crate::token::DEFAULT_ROTATION_DAYS;
     use chrono::TimeZone;
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
@@ -72,32 +72,9 @@ mod tests {
     }
 
     fn record(created: DateTime<Utc>) -> TokenRecord {
-        TokenRecord {
-            id: "t1".into(),
-            name: "deploy".into(),
-            provider: "pixlpay".into(),
-            environment: Environment::Live,
-            kind: TokenKind::SecretKey,
-            auth_mode: AuthMode::Bearer,
-            auth_header: None,
-            auth_prefix: None,
-            token_id: None,
-            store_id: None,
-            base_url: None,
-            scopes: vec![],
-            rate_limit: DEFAULT_RATE_LIMIT,
-            created,
-            expires: None,
-            last_used: None,
-            last_rotated: None,
-            rotation_days: DEFAULT_ROTATION_DAYS,
-            revoked_at: None,
-            tags: vec![],
-            notes: String::new(),
-            masked: "sk_live_••••abcd".into(),
-            confirm_foreign_host: true,
-            confirm_writes: true,
-        }
+        let mut r = TokenRecord::new("t1", "deploy", "pixlpay", created);
+        r.masked = "sk_live_••••abcd".into();
+        r
     }
 
     #[test]

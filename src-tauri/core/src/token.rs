@@ -124,6 +124,42 @@ fn yes() -> bool {
     true
 }
 
+impl TokenRecord {
+    /// A live Bearer secret key named `name` for `provider`, created at `created`, with every
+    /// other field at its default (no expiry, no scopes, the default rate limit and rotation
+    /// interval, not yet used, rotated or revoked, both guardrail questions on, no mask). The one
+    /// place a record is built from nothing: the add flow fills in the rest, tests set what
+    /// they need on top.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, provider: impl Into<String>, created: DateTime<Utc>) -> Self {
+        TokenRecord {
+            id: id.into(),
+            name: name.into(),
+            provider: provider.into(),
+            environment: Environment::Live,
+            kind: TokenKind::SecretKey,
+            auth_mode: AuthMode::Bearer,
+            auth_header: None,
+            auth_prefix: None,
+            token_id: None,
+            store_id: None,
+            base_url: None,
+            scopes: Vec::new(),
+            rate_limit: DEFAULT_RATE_LIMIT,
+            created,
+            expires: None,
+            last_used: None,
+            last_rotated: None,
+            rotation_days: DEFAULT_ROTATION_DAYS,
+            revoked_at: None,
+            tags: Vec::new(),
+            notes: String::new(),
+            masked: String::new(),
+            confirm_foreign_host: true,
+            confirm_writes: true,
+        }
+    }
+}
+
 /// Default requests per minute (Pixlpay's documented default).
 pub const DEFAULT_RATE_LIMIT: u32 = 60;
 /// Default rotation interval (Pixlpay recommends 90 days).

@@ -224,32 +224,23 @@ pub fn apply_patch(record: &mut TokenRecord, patch: TokenPatch) {
 
 /// Builds the record for `input` (not yet validated against the others) with a fresh id.
 pub fn record_from(input: &NewToken, profile: &Profile, masked: String, now: DateTime<Utc>) -> TokenRecord {
-    TokenRecord {
-        id: uuid::Uuid::new_v4().to_string(),
-        name: input.name.trim().to_owned(),
-        provider: input.provider.clone(),
-        environment: input.environment,
-        kind: input.kind,
-        auth_mode: input.auth_mode,
-        auth_header: clean_opt(input.auth_header.clone()),
-        auth_prefix: input.auth_prefix.clone().filter(|p| !p.is_empty()),
-        token_id: clean_opt(input.token_id.clone()),
-        store_id: clean_opt(input.store_id.clone()),
-        base_url: clean_opt(input.base_url.clone()).map(|u| u.trim_end_matches('/').to_owned()),
-        scopes: clean_list(&input.scopes),
-        rate_limit: input.rate_limit.unwrap_or(profile.rate_limit.default),
-        created: now,
-        expires: input.expires,
-        last_used: None,
-        last_rotated: None,
-        rotation_days: input.rotation_days.or(profile.rotation_days).unwrap_or(crate::token::DEFAULT_ROTATION_DAYS),
-        revoked_at: None,
-        tags: clean_list(&input.tags),
-        notes: input.notes.clone(),
-        masked,
-        confirm_foreign_host: true,
-        confirm_writes: true,
-    }
+    let mut r = TokenRecord::new(uuid::Uuid::new_v4().to_string(), input.name.trim(), input.provider.clone(), now);
+    r.environment = input.environment;
+    r.kind = input.kind;
+    r.auth_mode = input.auth_mode;
+    r.auth_header = clean_opt(input.auth_header.clone());
+    r.auth_prefix = input.auth_prefix.clone().filter(|p| !p.is_empty());
+    r.token_id = clean_opt(input.token_id.clone());
+    r.store_id = clean_opt(input.store_id.clone());
+    r.base_url = clean_opt(input.base_url.clone()).map(|u| u.trim_end_matches('/').to_owned());
+    r.scopes = clean_list(&input.scopes);
+    r.rate_limit = input.rate_limit.unwrap_or(profile.rate_limit.default);
+    r.expires = input.expires;
+    r.rotation_days = input.rotation_days.or(profile.rotation_days).unwrap_or(crate::token::DEFAULT_ROTATION_DAYS);
+    r.tags = clean_list(&input.tags);
+    r.notes = input.notes.clone();
+    r.masked = masked;
+    r
 }
 
 /// Checks a record against its profile and the other records. `others` excludes the record.

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::profile::{Profile, Profiles};
-use crate::token::{AuthMode, Environment, TokenKind, TokenRecord};
+use crate::token::{AuthMode, TokenKind, TokenRecord};
 
 /// The fixed "now" of every request test.
 pub fn now() -> DateTime<Utc> {
@@ -21,32 +21,11 @@ pub fn profile(id: &str) -> Profile {
 
 /// A live, active token record for `provider` using `mode`.
 pub fn record(provider: &str, mode: AuthMode) -> TokenRecord {
-    TokenRecord {
-        id: "tok-1".into(),
-        name: format!("{provider} test token"),
-        provider: provider.into(),
-        environment: Environment::Live,
-        kind: if mode == AuthMode::Hmac { TokenKind::HmacToken } else { TokenKind::SecretKey },
-        auth_mode: mode,
-        auth_header: None,
-        auth_prefix: None,
-        token_id: None,
-        store_id: None,
-        base_url: None,
-        scopes: Vec::new(),
-        rate_limit: 60,
-        created: now() - chrono::Duration::days(30),
-        expires: None,
-        last_used: None,
-        last_rotated: None,
-        rotation_days: 90,
-        revoked_at: None,
-        tags: Vec::new(),
-        notes: String::new(),
-        masked: "sk_live_••••0000".into(),
-        confirm_foreign_host: true,
-        confirm_writes: true,
-    }
+    let mut r = TokenRecord::new("tok-1", format!("{provider} test token"), provider, now() - chrono::Duration::days(30));
+    r.kind = if mode == AuthMode::Hmac { TokenKind::HmacToken } else { TokenKind::SecretKey };
+    r.auth_mode = mode;
+    r.masked = "sk_live_••••0000".into();
+    r
 }
 
 /// A Pandabase HMAC record with a token id and store id, as the seed describes.

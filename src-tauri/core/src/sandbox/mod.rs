@@ -9,7 +9,6 @@
 //! keeps its state in memory, and never logs or prints a secret: its request log holds method,
 //! path (no query), status, time and IP.
 
-mod clock;
 mod commerce;
 mod credentials;
 mod fixtures;
@@ -35,7 +34,7 @@ use serde_json::json;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use crate::clock::{Clock, FixedClock, SystemClock};
 pub use keys::{new_token_secret, PROVIDERS};
 pub use request_log::RETENTION_DAYS;
 pub use shipped::PUBLISHABLE_ENDPOINTS;

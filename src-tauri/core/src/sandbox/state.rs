@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::clock::Clock;
+use crate::clock::Clock;
 use super::reply::Reject;
 use super::request_log::RequestLog;
 use super::source::{SandboxToken, TokenSource};

@@ -23,32 +23,10 @@ pub(super) fn t0() -> DateTime<Utc> {
 
 /// A test-environment Bearer secret-key record with no scopes; tests set what they need.
 pub(super) fn record(provider: &str, id: &str) -> TokenRecord {
-    TokenRecord {
-        id: id.into(),
-        name: format!("{id} token"),
-        provider: provider.into(),
-        environment: Environment::Test,
-        kind: TokenKind::SecretKey,
-        auth_mode: AuthMode::Bearer,
-        auth_header: None,
-        auth_prefix: None,
-        token_id: None,
-        store_id: None,
-        base_url: None,
-        scopes: vec![],
-        rate_limit: 60,
-        created: t0(),
-        expires: None,
-        last_used: None,
-        last_rotated: None,
-        rotation_days: 90,
-        revoked_at: None,
-        tags: vec![],
-        notes: String::new(),
-        masked: "••••".into(),
-        confirm_foreign_host: true,
-        confirm_writes: true,
-    }
+    let mut r = TokenRecord::new(id, format!("{id} token"), provider, t0());
+    r.environment = Environment::Test;
+    r.masked = "••••".into();
+    r
 }
 
 pub(super) fn token(record: TokenRecord, secret: &str) -> SandboxToken {

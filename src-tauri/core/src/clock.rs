@@ -1,5 +1,7 @@
-//! Where the sandbox's time comes from. Expiry, rate-limit windows and log retention all read
-//! this clock, so tests move time by hand instead of sleeping.
+//! The one source of "now" for the whole core. Anything that decides on expiry, rotation,
+//! reminders, rate limits or retention takes its time from a [`Clock`] passed in (or a `now`
+//! read from one at the edge), never from `Utc::now()` deep inside, so tests move time by hand
+//! with [`FixedClock`] instead of sleeping. The faces (app, CLI) hold a [`SystemClock`].
 
 use std::sync::Mutex;
 
@@ -7,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 /// A source of "now".
 pub trait Clock: Send + Sync {
-    /// The current time as the sandbox sees it.
+    /// The current time.
     fn now(&self) -> DateTime<Utc>;
 }
 
