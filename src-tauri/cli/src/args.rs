@@ -32,7 +32,7 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Print the auth headers a request would carry (secret masked, HMAC signature in full).
+    /// Print the headers a request would carry (secret masked, HMAC signature in full); with a URL or path, its method and URL first (--base-url applies).
     Sign {
         #[command(flatten)]
         request: crate::request_args::RequestArgs,

@@ -40,7 +40,7 @@ fn run(cli: Cli) -> tokenbench_core::Result<()> {
         Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
         Command::Doctor => output::doctor(&inventory, cli.json, now),
         Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, now),
-        Command::Sign { request } => request_cmd::sign(&inventory, request, cli.json, now),
+        Command::Sign { request } => request_cmd::sign(inventory, request, cli.json, now),
         Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, now),
         Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port),
         Command::Sandbox { port, command: Some(SandboxCmd::Token { provider, hmac, scopes, name }) } => {

@@ -126,19 +126,37 @@ fn print_result(r: &SendResult, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// `tokenbench sign`: the auth headers for this body, secret masked, HMAC signature in full.
-pub fn sign(inv: &Inventory, args: RequestArgs, json: bool, now: DateTime<Utc>) -> Result<()> {
+/// `tokenbench sign`: the headers a request would carry, secret masked, HMAC signature in
+/// full. Given a URL or path, the request is resolved as `send` would resolve it (variables,
+/// `--base-url`, the HTTPS rule) and its method and URL are printed first; without one, only
+/// the auth headers for the body.
+pub fn sign(inv: Arc<Inventory>, args: RequestArgs, json: bool, now: DateTime<Utc>) -> Result<()> {
     let body = body(&args)?;
-    let (record, secret) = inv.secret(&args.token, now)?;
-    let profile = inv.profiles().require(&record.provider)?;
-    let shown: Vec<_> = auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown()).collect();
-    if json {
-        let text = serde_json::to_string_pretty(&shown).map_err(|e| Error::Invalid(e.to_string()))?;
-        println!("{text}");
+    let (method, url, headers) = if args.url.is_some() {
+        let options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
+        let prepared = tester(inv)?.prepare(&args.token, &draft(&args, &body)?, &options, now)?;
+        (Some(prepared.method), Some(prepared.url), prepared.headers)
     } else {
-        for h in shown {
-            println!("{}: {}", h.name, h.value);
+        if args.base_url.is_some() {
+            return Err(Error::Invalid(
+                "--base-url applies to a path: give one, e.g. `tokenbench sign --token NAME --base-url http://127.0.0.1:8787/pandabase /v2/core/stores/{storeId}/products`".into(),
+            ));
         }
+        let (record, secret) = inv.secret(&args.token, now)?;
+        let profile = inv.profiles().require(&record.provider)?;
+        (None, None, auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown()).collect())
+    };
+    if json {
+        let value = serde_json::json!({ "method": method, "url": url, "headers": headers });
+        let text = serde_json::to_string_pretty(&value).map_err(|e| Error::Invalid(e.to_string()))?;
+        println!("{text}");
+        return Ok(());
+    }
+    if let (Some(method), Some(url)) = (method, url) {
+        println!("{method} {url}");
+    }
+    for h in headers {
+        println!("{}: {}", h.name, h.value);
     }
     Ok(())
 }
@@ -152,6 +170,7 @@ pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_sec
         LangArg::Ts => SnippetLang::TypeScript,
         LangArg::Python => SnippetLang::Python,
     };
-    print!("{}", tester(inv)?.snippet(&args.token, &draft, lang, inline_secret, now)?);
+    let options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
+    print!("{}", tester(inv)?.snippet(&args.token, &draft, &options, lang, inline_secret, now)?);
     Ok(())
 }

@@ -24,7 +24,7 @@ pub async fn send_request(state: State<'_, AppState>, token_id: String, draft: R
 #[tauri::command]
 pub async fn snippet(state: State<'_, AppState>, token_id: String, draft: RequestDraft, lang: SnippetLang, inline_secret: bool) -> CommandResult<String> {
     let tester = state.tester.clone();
-    blocking(move || tester.snippet(&token_id, &draft, lang, inline_secret, Utc::now())).await
+    blocking(move || tester.snippet(&token_id, &draft, &SendOptions::default(), lang, inline_secret, Utc::now())).await
 }
 
 #[tauri::command]

@@ -1,7 +1,9 @@
 //! Guardrails before a request leaves: a live token going to a host its provider does not
 //! use, or a live token about to change data, must be confirmed first; a provider that only
-//! speaks HTTPS never gets plain HTTP (except the loopback sandbox, when allowed). The checks
-//! are pure so the app, the CLI and the tests all ask the same questions.
+//! speaks HTTPS never gets plain HTTP to another machine. Plain HTTP to a loopback host is
+//! always allowed, however the URL was given (the token's base URL, `--base-url`, a full URL):
+//! it never leaves the machine, and it is how the sandbox and local servers are tested. The
+//! checks are pure so the app, the CLI and the tests all ask the same questions.
 
 use std::net::IpAddr;
 
@@ -84,17 +86,17 @@ pub fn require_confirmed(confirmations: &[Confirmation], confirmed: &[Confirmati
 }
 
 /// Refuses URLs the provider would reject or that would expose the token: anything but
-/// http(s), and `http://` when `profile.requires_https` — except a loopback host
-/// (`localhost`, `127.0.0.0/8`, `::1`) when `allow_loopback_http` (the local sandbox).
-pub fn https_required(profile: &Profile, url: &str, allow_loopback_http: bool) -> Result<()> {
+/// http(s), and `http://` to another machine when `profile.requires_https`. A loopback host
+/// (`localhost`, `127.0.0.0/8`, `::1`) may always use `http://`. The refusal says how to test
+/// against a local server instead.
+pub fn https_required(profile: &Profile, url: &str) -> Result<()> {
     let parsed = Url::parse(url)
         .map_err(|e| Error::Invalid(format!("the request URL is not valid ({e}); write it like https://api.example.com/path")))?;
     match parsed.scheme() {
         "https" => Ok(()),
-        "http" if !profile.requires_https => Ok(()),
-        "http" if allow_loopback_http && is_loopback(&parsed) => Ok(()),
+        "http" if !profile.requires_https || is_loopback(&parsed) => Ok(()),
         "http" => Err(Error::Invalid(format!(
-            "{} only accepts HTTPS: plain http:// would expose the token on the network. Use https://{}",
+            "{} only accepts HTTPS: plain http:// would expose the token on the network. Use https://{}; to test against a local server, use http://127.0.0.1:PORT or http://localhost:PORT (plain HTTP to this machine is allowed).",
             profile.name,
             parsed.host_str().unwrap_or("the-host")
         ))),
@@ -183,17 +185,26 @@ mod tests {
     }
 
     #[test]
-    fn https_only_providers_refuse_http_except_loopback_when_allowed() {
+    fn https_only_providers_refuse_plain_http_to_another_machine_and_say_how_to_test_locally() {
         let p = profile("commerce");
-        assert!(https_required(&p, "https://host.example/api/v1/me", false).is_ok());
-        let err = https_required(&p, "http://host.example/api/v1/me", true).expect_err("remote http");
-        assert!(err.to_string().contains("HTTPS"), "{err}");
-        for url in ["http://127.0.0.1:8080/x", "http://localhost:1/x", "http://[::1]:9/x"] {
-            assert!(https_required(&p, url, true).is_ok(), "{url} is the local sandbox");
-            assert!(https_required(&p, url, false).is_err(), "{url} needs the explicit allowance");
+        assert!(https_required(&p, "https://host.example/api/v1/me").is_ok());
+        let err = https_required(&p, "http://host.example/api/v1/me").expect_err("remote http exposes the token");
+        let message = err.to_string();
+        assert!(message.contains("HTTPS") && message.contains("https://host.example"), "{message}");
+        assert!(message.contains("http://127.0.0.1:PORT"), "the refusal must say how to test locally: {message}");
+        assert!(https_required(&p, "http://127.0.0.1.evil.example/").is_err(), "a lookalike is not loopback");
+        assert!(https_required(&p, "http://localhost.evil.example/").is_err(), "a lookalike is not loopback");
+        assert!(https_required(&profile("custom"), "http://intranet.example/").is_ok(), "custom profiles may use http");
+        assert!(https_required(&profile("custom"), "file:///etc/passwd").is_err());
+    }
+
+    #[test]
+    fn plain_http_to_loopback_is_allowed_for_every_profile_because_it_never_leaves_the_machine() {
+        for provider in ["commerce", "pandabase", "pixlpay", "pacspace", "shipped"] {
+            let p = profile(provider);
+            for url in ["http://127.0.0.1:8080/x", "http://127.8.9.10/x", "http://localhost:1/x", "http://LOCALHOST/x", "http://[::1]:9/x"] {
+                assert!(https_required(&p, url).is_ok(), "{provider}: {url} is this machine");
+            }
         }
-        assert!(https_required(&p, "http://127.0.0.1.evil.example/", true).is_err(), "a lookalike is not loopback");
-        assert!(https_required(&profile("custom"), "http://intranet.example/", false).is_ok(), "custom profiles may use http");
-        assert!(https_required(&profile("custom"), "file:///etc/passwd", true).is_err());
     }
 }

@@ -26,7 +26,7 @@ use crate::inventory::Inventory;
 use crate::profile::Profile;
 use crate::request::auth::{auth_headers_for, AuthHeader};
 use crate::request::diagnose::diagnose;
-use crate::request::guard::{confirmations, https_required, is_loopback, require_confirmed, Confirmation};
+use crate::request::guard::{confirmations, https_required, require_confirmed, Confirmation};
 use crate::request::snippet::{snippet, SnippetLang};
 use crate::request::spec::{RequestDraft, RequestSpec};
 use crate::secret::Secret;
@@ -72,7 +72,7 @@ impl Tester {
         let profile = self.inventory.profiles().require(&record.provider)?.clone();
         let spec = draft.resolve(&record, &profile, options.base_url.as_deref())?;
         let url = spec.full_url()?;
-        https_required(&profile, url.as_str(), allows_loopback_http(&record, options))?;
+        https_required(&profile, url.as_str())?;
         let auth = auth_headers_for(&record, Some(&profile), &secret, &spec.body)?;
         let asks = confirmations(&record, &profile, &spec.method, url.as_str());
         let prepared = Prepared::new(&spec, url.as_str(), &auth, &record, &secret, asks);
@@ -94,9 +94,11 @@ impl Tester {
         Ok(self.build(token, draft, options, now)?.prepared)
     }
 
-    /// A cURL / TypeScript / Python equivalent. The secret appears inline only with `inline_secret`.
-    pub fn snippet(&self, token: &str, draft: &RequestDraft, lang: SnippetLang, inline_secret: bool, now: DateTime<Utc>) -> Result<String> {
-        let b = self.build(token, draft, &SendOptions::default(), now)?;
+    /// A cURL / TypeScript / Python equivalent of the request [`Tester::send`] would make with
+    /// the same `options` (so a `base_url` override is in the snippet's URL). The secret appears
+    /// inline only with `inline_secret`.
+    pub fn snippet(&self, token: &str, draft: &RequestDraft, options: &SendOptions, lang: SnippetLang, inline_secret: bool, now: DateTime<Utc>) -> Result<String> {
+        let b = self.build(token, draft, options, now)?;
         Ok(snippet(lang, &b.record, &b.profile, &b.spec, inline_secret.then_some(&b.secret)))
     }
 
@@ -161,13 +163,6 @@ fn outgoing(b: &Built) -> Result<OutgoingRequest> {
     Ok(req.body(b.spec.body.clone()))
 }
 
-/// Plain HTTP to loopback is allowed when the token itself points at a loopback URL (a sandbox
-/// or a local server the user chose) or the caller overrode the base URL to loopback.
-fn allows_loopback_http(record: &TokenRecord, options: &SendOptions) -> bool {
-    let loopback = |u: &str| url::Url::parse(u).is_ok_and(|u| is_loopback(&u));
-    record.base_url.as_deref().is_some_and(loopback) || options.base_url.as_deref().is_some_and(loopback)
-}
-
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
     tokio::task::spawn_blocking(work)
         .await
@@ -177,3 +172,5 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + '
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+#[cfg(test)]
+mod loopback_tests;
