@@ -42,6 +42,7 @@ function recognize(value: string, host?: string): Recognition {
   if (!v) return { candidates: [], warnings: [{ code: "empty", message: "Nothing to recognize yet: paste the token's value." }], masked: "" };
   if (v !== value) warnings.push({ code: "whitespace", message: "Spaces around the value will be removed; providers reject keys with copy-paste spaces." });
   if (/[\r\n]/.test(v)) warnings.push({ code: "lineBreak", message: "The value contains a line break: paste a single line." });
+  if (/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(v)) warnings.push({ code: "controlCharacter", message: "It contains an invisible control character, which no token has: copy the token again." });
   if (v.length > 1280) warnings.push({ code: "tooLong", message: "Longer than 1280 characters: some keychains cannot store it." });
   const candidates: Candidate[] = [];
   for (const p of PROFILES) {

@@ -264,3 +264,19 @@ echo -n 'sk_live_anothersecret12345' | "$TB" token add --name new --provider pix
     assert!(!all.contains("\"status\": \"revoked\""), "nothing was marked revoked: {all}");
     assert!(!all.contains("anothersecret"), "no secret in any output: {all}");
 }
+
+#[test]
+fn a_secret_with_a_control_character_is_refused_from_stdin_without_echoing_it() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    // What `printf 'sk_live_\x00abc' | tokenbench token add …` sends.
+    let add = tokenbench(data.path(), &["token", "add", "--name", "nul", "--provider", "pixlpay"], "sk_live_\0abcdef0123456789");
+    assert_eq!(add.status.code(), Some(4), "a NUL can never be sent as a header, so it is refused: {}", text(&add));
+    assert!(text(&add).contains("control character") && text(&add).contains("U+0000"), "{}", text(&add));
+    assert!(!text(&add).contains("abcdef0123456789"), "the message must not echo the value: {}", text(&add));
+    let list = tokenbench(data.path(), &["token", "list", "--json"], "");
+    assert_eq!(String::from_utf8_lossy(&list.stdout).trim(), "[]", "nothing was stored");
+    no_file_contains(data.path(), "abcdef0123456789");
+}

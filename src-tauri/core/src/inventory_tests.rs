@@ -71,6 +71,28 @@ fn pasted_whitespace_is_trimmed_but_line_breaks_inside_are_refused() {
 }
 
 #[test]
+fn control_characters_in_a_secret_are_refused_on_create_replace_and_import_without_echoing_it() {
+    let (_dir, vault, inv) = setup();
+    let err = inv.create(new_token("nul", "sk_live_\0abcdefghijkl"), now()).expect_err("a NUL cannot be sent as a header");
+    assert_eq!(err.code(), "invalid");
+    let message = err.to_string();
+    assert!(message.contains("control character") && message.contains("U+0000"), "{message}");
+    assert!(!message.contains("abcdefghijkl"), "the message must not contain the value: {message}");
+    assert!(vault.is_empty() && inv.records(now()).expect("records").is_empty(), "nothing stored on refusal");
+
+    let view = inv.create(new_token("good", SECRET), now()).expect("create");
+    let err = inv.replace_secret("good", &Secret::new("sk_live_abc\u{1b}[0mdef"), now()).expect_err("escape");
+    assert!(err.to_string().contains("U+001B"), "{err}");
+    assert_eq!(vault.read(&view.record.id).expect("kept").expose(), SECRET, "a refused replacement keeps the old secret");
+
+    // Import goes through create (so through the same check); the scanner does not even
+    // propose a value with a control character inside, because no token shape allows one.
+    let book = crate::proposals::ProposalBook::new();
+    let proposals = book.propose(&inv, &format!("PANDABASE_KEY={SECRET}\nPIXLPAY_KEY=sk_live_4f9a8b7c6d5e\u{7}f3a2b1c0d9e8f7\n"));
+    assert_eq!(proposals.iter().map(|p| p.source.as_str()).collect::<Vec<_>>(), ["line 1 (PANDABASE_KEY)"], "only the clean value is proposed");
+}
+
+#[test]
 fn a_token_id_pasted_as_the_secret_is_refused_with_the_fix() {
     let (_dir, vault, inv) = setup();
     let err = inv.create(new_token("a", "stk_9f8e7d6c5b4a"), now()).expect_err("token id");

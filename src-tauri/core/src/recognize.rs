@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::mask::{mask_with_prefix, MaskLevel};
 use crate::profile::{Profile, Profiles, Shape, ValueRole};
+use crate::secret::ControlChar;
 use crate::token::{AuthMode, Environment, TokenKind, MAX_SECRET_CHARS};
 
 /// Confidence of a shape match before host and collisions are weighed.
@@ -62,6 +63,8 @@ pub enum WarningCode {
     Whitespace,
     /// A line break inside the value.
     LineBreak,
+    /// An invisible control character (NUL, tab, escape…) inside: refused when stored.
+    ControlCharacter,
     /// A public token id (`stk_…`) where the secret belongs.
     TokenIdAsSecret,
     /// A publishable key: few endpoints accept it.
@@ -329,8 +332,8 @@ fn shape_warnings(raw: &str, trimmed: &str, candidates: &[Candidate]) -> Vec<Rec
     if raw.len() != trimmed.len() {
         spaces.push("It has leading or trailing whitespace, which will be trimmed.");
     }
-    if trimmed.chars().any(|c| c.is_whitespace() && c != '\n' && c != '\r') {
-        spaces.push("It contains a space or tab inside, which no token has: check the copy.");
+    if trimmed.chars().any(|c| c.is_whitespace() && !c.is_control()) {
+        spaces.push("It contains a space inside, which no token has: check the copy.");
     }
     if !spaces.is_empty() {
         w.push(warning(WarningCode::Whitespace, spaces.join(" ")));
@@ -339,6 +342,12 @@ fn shape_warnings(raw: &str, trimmed: &str, candidates: &[Candidate]) -> Vec<Rec
         w.push(warning(
             WarningCode::LineBreak,
             "It contains a line break, usually a copy-paste error: paste the token on one line.",
+        ));
+    }
+    if let Some(control) = ControlChar::find(trimmed) {
+        w.push(warning(
+            WarningCode::ControlCharacter,
+            format!("It contains an invisible control character ({}), which no token has and no request can send: copy the token again.", control.describe()),
         ));
     }
     let has = |role: ValueRole| candidates.iter().any(|c| c.role == role);

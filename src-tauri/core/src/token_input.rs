@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::profile::{Profile, ValueRole};
 use crate::recognize::recognize;
 use crate::profile::Profiles;
-use crate::secret::Secret;
+use crate::secret::{ControlChar, Secret};
 use crate::token::{AuthMode, Environment, TokenKind, TokenRecord, MAX_SECRET_CHARS};
 
 /// A new token as submitted by a face. `secret` is the value pasted by the user.
@@ -117,8 +117,10 @@ pub struct TokenPatch {
     pub confirm_writes: Option<bool>,
 }
 
-/// Trims the pasted value and refuses what cannot be a usable secret: empty, line breaks
-/// inside, too long for every keychain, or a public id pasted where the secret belongs.
+/// Trims the pasted value and refuses what cannot be a usable secret: empty, line breaks or
+/// other control characters (NUL, tab, escape…) inside, too long for every keychain, or a
+/// public id pasted where the secret belongs. Used by create, replace-secret and import alike;
+/// no message repeats the value.
 pub fn clean_secret(raw: &Secret, profiles: &Profiles) -> Result<Secret> {
     let trimmed = raw.expose().trim();
     if trimmed.is_empty() {
@@ -128,6 +130,12 @@ pub fn clean_secret(raw: &Secret, profiles: &Profiles) -> Result<Secret> {
         return Err(Error::Invalid(
             "the secret contains a line break, which usually means a copy-paste error: paste it again as one line".into(),
         ));
+    }
+    if let Some(control) = ControlChar::find(trimmed) {
+        return Err(Error::Invalid(format!(
+            "the secret contains an invisible control character ({}), which no token has and no request header can carry: copy the token again from where it was issued",
+            control.describe()
+        )));
     }
     let len = trimmed.chars().count();
     if len > MAX_SECRET_CHARS {

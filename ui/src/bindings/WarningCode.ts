@@ -3,4 +3,4 @@
 /**
  * What may be wrong with a pasted value.
  */
-export type WarningCode = "empty" | "whitespace" | "lineBreak" | "tokenIdAsSecret" | "publishableKey" | "storeId" | "tooLong" | "unrecognized" | "hostMismatch";
+export type WarningCode = "empty" | "whitespace" | "lineBreak" | "controlCharacter" | "tokenIdAsSecret" | "publishableKey" | "storeId" | "tooLong" | "unrecognized" | "hostMismatch";

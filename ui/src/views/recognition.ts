@@ -13,7 +13,7 @@ import { ENVIRONMENT_LABEL, KIND_LABEL } from "../format";
 import { icon } from "../icons";
 
 /** Warnings that mean "this value should not be saved as the secret". */
-const BLOCKING: ReadonlySet<WarningCode> = new Set<WarningCode>(["empty", "lineBreak", "tooLong", "tokenIdAsSecret", "storeId"]);
+const BLOCKING: ReadonlySet<WarningCode> = new Set<WarningCode>(["empty", "lineBreak", "controlCharacter", "tooLong", "tokenIdAsSecret", "storeId"]);
 
 /** How long typing must pause before the backend is asked. */
 export const RECOGNIZE_DELAY_MS = 150;

@@ -154,6 +154,18 @@ fn a_line_break_inside_is_a_copy_paste_error() {
 }
 
 #[test]
+fn a_control_character_inside_is_flagged_by_position_without_the_value() {
+    for (value, described) in [("sk_live_\0abcdef123456", "U+0000 (NUL) at character 9"), ("sk_live_abc\tdef123456", "U+0009 (tab) at character 12")] {
+        let r = rec(value);
+        assert!(codes(&r).contains(&WarningCode::ControlCharacter), "{value:?}: {:?}", codes(&r));
+        assert!(!codes(&r).contains(&WarningCode::Whitespace), "a tab is a control character, not a space: {:?}", codes(&r));
+        let message = &r.warnings.iter().find(|w| w.code == WarningCode::ControlCharacter).expect("warned").message;
+        assert!(message.contains(described), "{message}");
+        assert!(!message.contains("abc"), "the message must not repeat the value: {message}");
+    }
+}
+
+#[test]
 fn an_over_long_value_warns_about_the_windows_limit() {
     let r = rec(&format!("sk_live_{}", "a".repeat(MAX_SECRET_CHARS)));
     assert_eq!(codes(&r), [WarningCode::TooLong]);
