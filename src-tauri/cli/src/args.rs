@@ -49,8 +49,10 @@ pub enum Command {
     },
     /// Run the local sandbox store API (all five providers) until Ctrl-C.
     Sandbox {
-        #[arg(long, default_value_t = tokenbench_core::sandbox::DEFAULT_PORT)]
-        port: u16,
+        /// Port to listen on (default 8787). For `sandbox token`: the port its base URL uses
+        /// (default: the port a running sandbox listens on, else 8787).
+        #[arg(long, global = true)]
+        port: Option<u16>,
         #[command(subcommand)]
         command: Option<SandboxCmd>,
     },

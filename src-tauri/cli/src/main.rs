@@ -42,7 +42,9 @@ fn run(cli: Cli) -> tokenbench_core::Result<()> {
         Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, now),
         Command::Sign { request } => request_cmd::sign(inventory, request, cli.json, now),
         Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, now),
-        Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port),
+        Command::Sandbox { port, command: None } => {
+            sandbox_cmd::serve(inventory, port.unwrap_or(tokenbench_core::sandbox::DEFAULT_PORT))
+        }
         Command::Sandbox { port, command: Some(SandboxCmd::Token { provider, hmac, scopes, name }) } => {
             sandbox_cmd::token(&inventory, provider, hmac, scopes, name, port, cli.json)
         }

@@ -1,12 +1,13 @@
 //! `tokenbench sandbox`: the loopback store API in the foreground, serving the inventory's
-//! sandbox tokens, until Ctrl-C; and `sandbox token` to create one.
+//! sandbox tokens, until Ctrl-C; and `sandbox token` to create one. A running sandbox notes its
+//! port in the data folder, so `sandbox token` in another terminal points at it.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::sandbox::{self, SystemClock, PROVIDERS};
-use tokenbench_core::tester::{create_sandbox_token, InventorySource, NewSandboxToken};
+use tokenbench_core::tester::{create_sandbox_token, InventorySource, NewSandboxToken, SandboxPortNote};
 use tokenbench_core::token::AuthMode;
 use tokenbench_core::{Error, Result};
 
@@ -21,21 +22,29 @@ pub fn serve(inv: Arc<Inventory>, port: u16) -> Result<()> {
         .map_err(|e| Error::Invalid(format!("could not start the async runtime: {e}")))?;
     runtime.block_on(async move {
         let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        let note = SandboxPortNote::new(inv.data_dir());
         let handle = sandbox::start(addr, Arc::new(InventorySource::new(inv)), Arc::new(SystemClock)).await?;
+        let bound = handle.addr().port();
+        if let Err(e) = note.record(bound) {
+            eprintln!("note: `sandbox token` elsewhere will not find this port ({e}); pass it --port {bound}");
+        }
         println!("Tokenbench sandbox listening on http://{}", handle.addr());
         for p in PROVIDERS {
             println!("  {p:<10} {}", handle.base_url(p));
         }
         println!("Create a token for it: tokenbench sandbox token --provider pandabase [--mode hmac]. Ctrl-C stops.");
-        tokio::signal::ctrl_c().await.map_err(|e| Error::Invalid(format!("could not wait for Ctrl-C: {e}")))?;
+        let stopped = tokio::signal::ctrl_c().await.map_err(|e| Error::Invalid(format!("could not wait for Ctrl-C: {e}")));
+        note.clear(bound);
         handle.shutdown().await;
+        stopped?;
         Ok(())
     })
 }
 
-/// Creates a sandbox token pointing at the sandbox on `port`.
-pub fn token(inv: &Inventory, provider: String, hmac: bool, scopes: Option<Vec<String>>, name: Option<String>, port: u16, json: bool) -> Result<()> {
+/// Creates a sandbox token pointing at the sandbox on `port`, else the one running, else 8787.
+pub fn token(inv: &Inventory, provider: String, hmac: bool, scopes: Option<Vec<String>>, name: Option<String>, port: Option<u16>, json: bool) -> Result<()> {
     let spec = NewSandboxToken { provider, auth_mode: hmac.then_some(AuthMode::Hmac), scopes, name };
+    let port = SandboxPortNote::new(inv.data_dir()).port_for_new_tokens(port);
     let view = create_sandbox_token(inv, spec, port)?;
     output::created(&view, json)
 }

@@ -280,3 +280,67 @@ fn a_secret_with_a_control_character_is_refused_from_stdin_without_echoing_it() 
     assert_eq!(String::from_utf8_lossy(&list.stdout).trim(), "[]", "nothing was stored");
     no_file_contains(data.path(), "abcdef0123456789");
 }
+
+/// A free loopback port (bound and released; the race with another process is acceptable here).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind").local_addr().expect("addr").port()
+}
+
+#[test]
+fn sandbox_token_points_at_the_port_the_running_sandbox_listens_on() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let mut sandbox = Command::new(env!("CARGO_BIN_EXE_tokenbench"))
+        .args(["sandbox", "--port", &port.to_string()])
+        .env("TOKENBENCH_DATA_DIR", data.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the sandbox");
+    let started = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed().as_secs() < 20, "the sandbox did not listen on {port}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // In "another terminal": no --port, so the running sandbox's port must be found.
+    let created = tokenbench(data.path(), &["--json", "sandbox", "token", "--provider", "pixlpay", "--name", "found"], "");
+    let explicit = tokenbench(data.path(), &["--json", "sandbox", "token", "--provider", "commerce", "--port", "9"], "");
+    let sent = tokenbench(data.path(), &["send", "--token", "found", "/v1/store/products"], "");
+    let _ = Command::new("kill").args(["-INT", &sandbox.id().to_string()]).status();
+    let stopped = sandbox.wait().expect("the sandbox stops on Ctrl-C");
+    assert!(created.status.success(), "{}", text(&created));
+    let v: serde_json::Value = serde_json::from_slice(&created.stdout).expect("json");
+    assert_eq!(v["baseUrl"], format!("http://127.0.0.1:{port}/pixlpay"), "the base URL uses the running sandbox's port, not 8787");
+    let v: serde_json::Value = serde_json::from_slice(&explicit.stdout).expect("json");
+    assert_eq!(v["baseUrl"], "http://127.0.0.1:9/commerce", "--port after `token` is the port asked for");
+    assert!(sent.status.success() && text(&sent).contains("HTTP 200"), "the token works against that sandbox: {}", text(&sent));
+    assert!(stopped.success(), "Ctrl-C stops the sandbox cleanly");
+    assert!(!data.path().join("sandbox-port").exists(), "a stopped sandbox removes its port note");
+    let after = tokenbench(data.path(), &["--json", "sandbox", "token", "--provider", "pixlpay", "--name", "later"], "");
+    let v: serde_json::Value = serde_json::from_slice(&after.stdout).expect("json");
+    assert_eq!(v["baseUrl"], "http://127.0.0.1:8787/pixlpay", "with no sandbox running, the default port");
+}
+
+#[test]
+fn snippet_and_sign_use_the_base_url_override() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let add = tokenbench(data.path(), &["token", "add", "--name", "shop", "--provider", "pixlpay", "--env", "test"], "sk_test_baseurloverride0123456789");
+    assert!(add.status.success(), "{}", text(&add));
+    let base = ["--base-url", "http://127.0.0.1:9999/pixlpay", "/v1/store/products"];
+    let snippet = tokenbench(data.path(), &[&["snippet", "--token", "shop", "--lang", "curl"][..], &base[..]].concat(), "");
+    assert!(snippet.status.success(), "{}", text(&snippet));
+    assert!(text(&snippet).contains("'http://127.0.0.1:9999/pixlpay/v1/store/products'"), "the snippet uses --base-url: {}", text(&snippet));
+    assert!(!text(&snippet).contains("api.pixlpay.net"), "{}", text(&snippet));
+    let sign = tokenbench(data.path(), &[&["sign", "--token", "shop"][..], &base[..]].concat(), "");
+    assert!(sign.status.success(), "{}", text(&sign));
+    assert!(text(&sign).starts_with("GET http://127.0.0.1:9999/pixlpay/v1/store/products\n"), "sign shows the resolved request: {}", text(&sign));
+    assert!(text(&sign).contains("Authorization: Bearer sk_test_") && !text(&sign).contains("baseurloverride"), "{}", text(&sign));
+    let no_path = tokenbench(data.path(), &["sign", "--token", "shop", "--base-url", "http://127.0.0.1:9999"], "");
+    assert_eq!(no_path.status.code(), Some(4), "--base-url without a path is refused, not ignored: {}", text(&no_path));
+}

@@ -55,4 +55,9 @@ impl DataDir {
     pub fn request_log(&self) -> PathBuf {
         self.root.join("requests.sqlite3")
     }
+
+    /// Where a running sandbox notes its port (`sandbox-port`), for `sandbox token` elsewhere.
+    pub fn sandbox_port_file(&self) -> PathBuf {
+        self.root.join("sandbox-port")
+    }
 }

@@ -6,6 +6,7 @@
 mod history;
 mod prepared;
 mod response_scrub;
+mod sandbox_port;
 mod sandbox_runner;
 mod sandbox_tokens;
 mod verify;
@@ -13,6 +14,7 @@ mod verify;
 pub use history::{scrub_draft, HistoryEntry, History, SavedRequest};
 pub use response_scrub::scrub_response;
 pub use prepared::{HmacDebug, Prepared, SendOptions, SendResult};
+pub use sandbox_port::SandboxPortNote;
 pub use sandbox_runner::{SandboxRunner, SandboxStatus};
 pub use sandbox_tokens::{create_sandbox_token, InventorySource, NewSandboxToken, SANDBOX_TAG};
 pub use verify::{verify_signature, VerifyMatch, VerifyResult};

@@ -1,5 +1,6 @@
 //! The sandbox as the app runs it: at most one, started and stopped on request, serving the
-//! inventory's sandbox tokens. The CLI runs `sandbox::start` in the foreground instead.
+//! inventory's sandbox tokens, its port noted in the data folder while it runs (see
+//! [`SandboxPortNote`]). The CLI runs `sandbox::start` in the foreground instead.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -12,7 +13,7 @@ use crate::error::Result;
 use crate::inventory::Inventory;
 use crate::sandbox::{self, SandboxHandle, SystemClock, DEFAULT_PORT};
 
-use super::InventorySource;
+use super::{InventorySource, SandboxPortNote};
 
 /// Whether the sandbox runs, and where.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -31,13 +32,15 @@ pub struct SandboxStatus {
 /// Owns the running sandbox, if any.
 pub struct SandboxRunner {
     inventory: Arc<Inventory>,
+    note: SandboxPortNote,
     handle: Mutex<Option<SandboxHandle>>,
 }
 
 impl SandboxRunner {
     /// A runner over `inventory`'s sandbox tokens; nothing is started yet.
     pub fn new(inventory: Arc<Inventory>) -> Self {
-        SandboxRunner { inventory, handle: Mutex::new(None) }
+        let note = SandboxPortNote::new(inventory.data_dir());
+        SandboxRunner { inventory, note, handle: Mutex::new(None) }
     }
 
     /// Starts on `port` (default [`DEFAULT_PORT`]) unless already running.
@@ -46,7 +49,10 @@ impl SandboxRunner {
         if guard.is_none() {
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port.unwrap_or(DEFAULT_PORT)));
             let source = Arc::new(InventorySource::new(self.inventory.clone()));
-            *guard = Some(sandbox::start(addr, source, Arc::new(SystemClock)).await?);
+            let handle = sandbox::start(addr, source, Arc::new(SystemClock)).await?;
+            // Best effort: without the note, tokens made elsewhere fall back to the default port.
+            let _ = self.note.record(handle.addr().port());
+            *guard = Some(handle);
         }
         Ok(status_of(guard.as_ref()))
     }
@@ -54,6 +60,7 @@ impl SandboxRunner {
     /// Stops it (no-op when stopped).
     pub async fn stop(&self) -> SandboxStatus {
         if let Some(handle) = self.handle.lock().await.take() {
+            self.note.clear(handle.addr().port());
             handle.shutdown().await;
         }
         SandboxStatus { running: false, port: None, base_url: None }
@@ -64,9 +71,11 @@ impl SandboxRunner {
         status_of(self.handle.lock().await.as_ref())
     }
 
-    /// The port new sandbox tokens should point at: the running one, else the default.
+    /// The port new sandbox tokens should point at: this runner's sandbox, else one running in
+    /// another process (`tokenbench sandbox --port P`), else [`DEFAULT_PORT`].
     pub async fn port(&self) -> u16 {
-        self.handle.lock().await.as_ref().map(|h| h.addr().port()).unwrap_or(DEFAULT_PORT)
+        let own = self.handle.lock().await.as_ref().map(|h| h.addr().port());
+        self.note.port_for_new_tokens(own)
     }
 
     /// Tells a running sandbox to re-read its tokens (after a create, revoke or edit).
