@@ -15,13 +15,13 @@ import type { AuthMode } from "./bindings/AuthMode";
 import type { Copied } from "./bindings/Copied";
 import type { CurlImport } from "./bindings/CurlImport";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { KeychainStatus } from "./bindings/KeychainStatus";
 import type { ListQuery } from "./bindings/ListQuery";
 import type { NewToken } from "./bindings/NewToken";
 import type { Prepared } from "./bindings/Prepared";
 import type { Profile } from "./bindings/Profile";
-import type { Proposal } from "./bindings/Proposal";
 import type { ProposalChoice } from "./bindings/ProposalChoice";
 import type { Recognition } from "./bindings/Recognition";
 import type { RequestDraft } from "./bindings/RequestDraft";
@@ -168,12 +168,14 @@ export const revokeToken = (id: string, confirm: boolean) => call<TokenView>("re
 export const deleteToken = (id: string, confirm: boolean) => call<null>("delete_token", { id, confirm });
 /** The inventory as JSON or CSV text; never contains secrets. */
 export const exportInventory = (format: "json" | "csv") => call<string>("export_inventory", { format });
-/** Adds records from an exported JSON or CSV text. */
-export const importInventory = (text: string) => call<ImportReport>("import_inventory", { text });
-/** Finds secrets in pasted text or .env content; the backend keeps the values. */
-export const scanSecrets = (text: string) => call<Proposal[]>("scan_secrets", { text });
-/** Same as `scanSecrets`, reading a file the backend opens. */
-export const scanSecretsFile = (path: string) => call<Proposal[]>("scan_secrets_file", { path });
+/**
+ * Imports pasted text: an inventory export (JSON/CSV, recognized by its marker) is added at once;
+ * anything else (.env content, a config, a message) is scanned into proposals, whose values the
+ * backend keeps.
+ */
+export const importText = (text: string) => call<ImportOutcome>("import_text", { text });
+/** Same as `importText`, reading a file the backend opens. */
+export const importFile = (path: string) => call<ImportOutcome>("import_file", { path });
 /** Stores the chosen proposals. */
 export const confirmProposals = (choices: ProposalChoice[]) => call<ImportReport>("confirm_proposals", { choices });
 /** The secret for `hideAfterMs`; the backend then emits `secret-hidden`. */

@@ -87,6 +87,20 @@ function sample(): Row[] {
   return rows.map((r, i) => ({ ...base, kind: "secretKey", ...r, id: `tok_${i + 1}`, created: r.created ?? iso(-1) }) as Row);
 }
 
+/** The tokens of a Tokenbench JSON export (its `tokenbench` marker), else undefined. */
+function exportedTokens(text: string): Row[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && "tokenbench" in parsed) {
+      const tokens = (parsed as { tokens?: unknown }).tokens;
+      return Array.isArray(tokens) ? (tokens as Row[]) : [];
+    }
+  } catch {
+    // not JSON: text to scan
+  }
+  return undefined;
+}
+
 function view(r: Row, now = Date.now()): TokenView {
   const expires = r.expires ? Date.parse(r.expires) : Infinity;
   const status = r.revokedAt ? "revoked" : expires <= now ? "expired" : "active";
@@ -120,6 +134,17 @@ export function createMockBackend(params: URLSearchParams): Backend {
     : keychain.state === "unavailable" ? fail("keychain_unavailable", "No OS keychain is available; metadata is kept and nothing is written elsewhere.") : null);
   const find = (id: string) => rows.find((r) => r.id === id);
   const taken = (name: string, except?: string) => rows.some((r) => r.id !== except && r.name.toLowerCase() === name.trim().toLowerCase());
+
+  const scan = (text: string): Proposal[] => text.split(/\r?\n/).flatMap((line, i): Proposal[] => {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*["']?([^"'\s#]+)/.exec(line) ?? /^\s*()([A-Za-z0-9_.-]{12,})\s*$/.exec(line);
+    if (!m) return [];
+    const rec = recognize(m[2]);
+    if (!rec.candidates.length && m[2].length < 16) return [];
+    const proposalId = `p${i}_${Math.random().toString(36).slice(2, 6)}`;
+    pending.set(proposalId, m[2]);
+    const name = m[1] ? m[1].toLowerCase().replace(/_/g, "-") : `pasted-${i + 1}`;
+    return [{ proposalId, source: `line ${i + 1}`, suggestedName: name, masked: rec.masked, recognition: rec }];
+  });
 
   function add(input: NewToken, secret: string): TokenView {
     const id = `tok_${Math.random().toString(36).slice(2, 10)}`;
@@ -170,28 +195,20 @@ export function createMockBackend(params: URLSearchParams): Backend {
     delete_token: ({ id, confirm }) => (confirm ? ((rows = rows.filter((r) => r.id !== id)), secrets.delete(id), null) : fail("needs_confirmation", "Confirm to delete.")),
     export_inventory: ({ format }) => format === "csv"
       ? ["name,provider,environment,masked,tags", ...rows.map((r) => [r.name, r.provider, r.environment, r.masked, r.tags.join(" ")].map((c) => `"${c.replace(/"/g, '""')}"`).join(","))].join("\n")
-      : JSON.stringify(rows, null, 2),
-    import_inventory: ({ text }) => {
-      let list: Row[];
-      try { list = JSON.parse(text); } catch { return fail("invalid", "The text is neither an exported JSON nor CSV inventory (the preview reads JSON only)."); }
+      : JSON.stringify({ tokenbench: 1, exported: new Date().toISOString(), tokens: rows }, null, 2),
+    // Like the core: an export is recognized by its marker (the preview knows the JSON one);
+    // anything else is scanned.
+    import_text: ({ text }) => {
+      const exported = exportedTokens(String(text));
+      if (!exported) return { kind: "proposals", proposals: scan(String(text)) };
       const report = { added: [] as string[], skipped: [] as { name: string; reason: string }[] };
-      for (const r of Array.isArray(list) ? list : []) {
+      for (const r of exported) {
         if (taken(r.name)) report.skipped.push({ name: r.name, reason: "a token with this name already exists" });
         else { rows.push({ ...base, ...r, id: `tok_${Math.random().toString(36).slice(2, 10)}` }); report.added.push(r.name); }
       }
-      return report;
+      return { kind: "imported", report };
     },
-    scan_secrets: ({ text }) => String(text).split(/\r?\n/).flatMap((line, i): Proposal[] => {
-      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*["']?([^"'\s#]+)/.exec(line) ?? /^\s*()([A-Za-z0-9_.-]{12,})\s*$/.exec(line);
-      if (!m) return [];
-      const rec = recognize(m[2]);
-      if (!rec.candidates.length && m[2].length < 16) return [];
-      const proposalId = `p${i}_${Math.random().toString(36).slice(2, 6)}`;
-      pending.set(proposalId, m[2]);
-      const name = m[1] ? m[1].toLowerCase().replace(/_/g, "-") : `pasted-${i + 1}`;
-      return [{ proposalId, source: `line ${i + 1}`, suggestedName: name, masked: rec.masked, recognition: rec }];
-    }),
-    scan_secrets_file: ({ path }) => fail("io", `could not read '${path}': the browser preview cannot open files. Paste the text instead.`),
+    import_file: ({ path }) => fail("io", `could not read '${path}': the browser preview cannot open files. Paste the text instead.`),
     confirm_proposals: ({ choices }: { choices: ProposalChoice[] }) => needVault() ?? choices.reduce((report, c) => {
       if (taken(c.token.name)) report.skipped.push({ name: c.token.name, reason: "a token with this name already exists" });
       else { add(c.token, pending.get(c.proposalId) ?? ""); report.added.push(c.token.name); }

@@ -4,7 +4,8 @@ use std::io::{IsTerminal, Read, Write};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tokenbench_core::inventory::Inventory;
-use tokenbench_core::proposals::{read_text_file, ProposalBook, ProposalChoice};
+use tokenbench_core::intake::{import_text, read_import_file, ImportOutcome};
+use tokenbench_core::proposals::{ProposalBook, ProposalChoice};
 use tokenbench_core::query::{ListQuery, SortKey, StatusFilter};
 use tokenbench_core::token::{AuthMode, Environment, TokenKind};
 use tokenbench_core::token_input::{NewToken, SecretField, TokenPatch};
@@ -91,16 +92,14 @@ fn add(inv: &Inventory, a: AddArgs, json: bool, now: DateTime<Utc>) -> Result<()
     output::created(&view, json)
 }
 
+/// An export (recognized by its marker) is imported at once; any other file is scanned and
+/// each token found is confirmed (or all with `--yes`).
 fn import(inv: &Inventory, file: &std::path::Path, yes: bool, json: bool, now: DateTime<Utc>) -> Result<()> {
-    let text = read_text_file(file)?;
-    let first = text.trim_start_matches('\u{feff}').trim_start().chars().next();
-    let is_export = matches!(first, Some('{' | '['))
-        || text.lines().next().is_some_and(|h| h.split(',').any(|c| c.trim() == "name") && h.contains("provider"));
-    if is_export {
-        return output::report(&transfer::import(inv, &text, now)?, json);
-    }
     let book = ProposalBook::new();
-    let proposals = book.propose(inv, &text);
+    let proposals = match import_text(inv, &book, &read_import_file(file)?, now)? {
+        ImportOutcome::Imported { report } => return output::report(&report, json),
+        ImportOutcome::Proposals { proposals } => proposals,
+    };
     if proposals.is_empty() {
         return Err(Error::Invalid(format!("no recognizable token found in '{}'", file.display())));
     }

@@ -344,3 +344,21 @@ fn snippet_and_sign_use_the_base_url_override() {
     let no_path = tokenbench(data.path(), &["sign", "--token", "shop", "--base-url", "http://127.0.0.1:9999"], "");
     assert_eq!(no_path.status.code(), Some(4), "--base-url without a path is refused, not ignored: {}", text(&no_path));
 }
+
+#[test]
+fn importing_a_json_config_scans_it_for_tokens_instead_of_failing_as_a_bad_export() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let project = tempfile::tempdir().expect("tempdir");
+    let config = project.path().join("settings.json");
+    std::fs::write(&config, format!("{{\n  \"pixlpay\": {{ \"apiKey\": \"{SECRET}\" }}\n}}\n")).expect("write");
+    let out = tokenbench(data.path(), &["token", "import", config.to_str().expect("utf8"), "--yes"], "");
+    assert!(out.status.success(), "a JSON config is scanned, not refused as an export: {}", text(&out));
+    assert!(text(&out).contains("Added 1"), "{}", text(&out));
+    assert!(!text(&out).contains(&SECRET[8..]), "{}", text(&out));
+    let list = tokenbench(data.path(), &["token", "list", "--json"], "");
+    let v: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(secret_tool_lookup(v[0]["id"].as_str().expect("id")).as_deref(), Some(SECRET), "the token found went to the keychain");
+}

@@ -35,6 +35,7 @@ mod tests {
             crate::proposals::ProposalChoice,
             crate::transfer::ImportReport,
             crate::transfer::Format,
+            crate::intake::ImportOutcome,
             crate::request::spec::RequestDraft,
             crate::request::curl_import::CurlImport,
             crate::request::snippet::SnippetLang,

@@ -4,6 +4,7 @@
 //! metadata write takes the secret back out, so neither half is ever left orphaned silently.
 //! A locked or missing keychain refuses the operation and changes nothing.
 
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -16,7 +17,8 @@ use crate::profile::Profiles;
 use crate::query::{list, ListQuery, TokenView};
 use crate::secret::Secret;
 use crate::token::TokenRecord;
-use crate::token_input::{apply_patch, clean_secret, record_from, validate, NewToken, TokenPatch};
+use crate::token_input::{apply_patch, clean_secret, record_from, validate, validate_fields, NewToken, TokenPatch};
+use crate::transfer::{ImportReport, Skipped};
 use crate::vault::{KeychainStatus, Vault};
 
 /// The inventory of one data folder, backed by one vault.
@@ -111,18 +113,39 @@ impl Inventory {
         Ok(TokenView::of(record, &self.profiles, now))
     }
 
-    /// Adds a record that has no secret yet (inventory import). Its secret can be added later.
-    pub fn insert_record(&self, mut record: TokenRecord, now: DateTime<Utc>) -> Result<TokenView> {
-        let profile = self.profiles.require(&record.provider)?;
-        self.file.update(now, |records| {
-            if records.iter().any(|r| r.id == record.id) {
-                record.id = uuid::Uuid::new_v4().to_string();
+    /// Adds records that have no secret yet (an inventory import), in one write of the metadata
+    /// file. Each is checked like a new token (its profile, its fields, a free name, against an
+    /// index of the names, so the import is linear in the records); one that fails is skipped
+    /// with the reason, the others are added. A record whose id is taken gets a new id. Their
+    /// secrets can be added later. Fails only if the metadata file cannot be read or written,
+    /// and then adds nothing.
+    pub fn insert_records(&self, records: Vec<TokenRecord>, now: DateTime<Utc>) -> Result<ImportReport> {
+        self.file.update(now, |existing| {
+            let mut report = ImportReport::default();
+            let mut names: HashSet<String> = existing.iter().map(|r| r.name.to_ascii_lowercase()).collect();
+            let mut ids: HashSet<String> = existing.iter().map(|r| r.id.clone()).collect();
+            existing.reserve(records.len());
+            for mut record in records {
+                let key = record.name.to_ascii_lowercase();
+                let checked = self.profiles.require(&record.provider).and_then(|profile| {
+                    if names.contains(&key) {
+                        return Err(Error::DuplicateName(record.name.clone()));
+                    }
+                    validate_fields(&record, profile)
+                });
+                if let Err(e) = checked {
+                    report.skipped.push(Skipped { name: record.name, reason: e.to_string() });
+                    continue;
+                }
+                while !ids.insert(record.id.clone()) {
+                    record.id = uuid::Uuid::new_v4().to_string();
+                }
+                names.insert(key);
+                report.added.push(record.name.clone());
+                existing.push(record);
             }
-            validate(&record, profile, records)?;
-            records.push(record.clone());
-            Ok(())
-        })?;
-        Ok(TokenView::of(record, &self.profiles, now))
+            Ok(report)
+        })
     }
 
     /// Edits metadata. The secret is untouched.

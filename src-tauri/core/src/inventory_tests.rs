@@ -191,12 +191,17 @@ fn export_contains_no_secret_and_imports_back_into_an_empty_inventory() {
         let text = crate::transfer::export(&inv.records(now()).expect("records"), format, now()).expect("export");
         assert!(!text.contains(&SECRET[8..]), "{format:?} export leaked the secret");
         let (_d2, _v2, fresh) = setup();
-        let report = crate::transfer::import(&fresh, &text, now()).expect("import");
+        let book = crate::proposals::ProposalBook::new();
+        let imported = |text: &str| match crate::intake::import_text(&fresh, &book, text, now()).expect("import") {
+            crate::intake::ImportOutcome::Imported { report } => report,
+            other => panic!("{format:?}: an export must be imported, not scanned: {other:?}"),
+        };
+        let report = imported(&text);
         assert_eq!(report.added, ["a"], "{format:?}: {report:?}");
         let back = fresh.find("a", now()).expect("imported");
         assert_eq!(back.scopes, ["PRODUCTS_READ"]);
         assert_eq!(back.store_id.as_deref(), Some("shp_demo"));
-        let again = crate::transfer::import(&fresh, &text, now()).expect("import twice");
+        let again = imported(&text);
         assert!(again.added.is_empty() && again.skipped.len() == 1, "a name that exists is skipped: {again:?}");
     }
 }

@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod clock;
 pub mod error;
 pub mod hmac_sign;
+pub mod intake;
 pub mod inventory;
 pub mod keychain;
 pub mod mask;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::inventory::Inventory;
 use crate::recognize::Recognition;
 use crate::scan::{scan, Found};
@@ -106,18 +106,4 @@ impl ProposalBook {
     pub fn clear(&self) {
         self.pending.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
-}
-
-/// Reads a `.env` or text file for [`ProposalBook::propose`]; refuses files over 1 MiB.
-pub fn read_text_file(path: &std::path::Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
-    if meta.len() > 1024 * 1024 {
-        return Err(Error::Invalid(format!(
-            "'{}' is {} bytes; import reads text and .env files up to 1 MiB",
-            path.display(),
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
-    String::from_utf8(bytes).map_err(|_| Error::Invalid(format!("'{}' is not UTF-8 text", path.display())))
 }

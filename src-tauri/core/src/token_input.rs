@@ -251,13 +251,21 @@ pub fn record_from(input: &NewToken, profile: &Profile, masked: String, now: Dat
     r
 }
 
-/// Checks a record against its profile and the other records. `others` excludes the record.
+/// Checks a record against its profile and the other records (its name must be free,
+/// ignoring ASCII case). `others` excludes the record.
 pub fn validate(record: &TokenRecord, profile: &Profile, others: &[TokenRecord]) -> Result<()> {
-    if record.name.is_empty() {
-        return Err(Error::Invalid("the name is required: say what uses the token, e.g. 'Mobile App'".into()));
-    }
     if others.iter().any(|o| o.name.eq_ignore_ascii_case(&record.name)) {
         return Err(Error::DuplicateName(record.name.clone()));
+    }
+    validate_fields(record, profile)
+}
+
+/// Checks a record against its profile alone (name present, auth mode, rate limit, rotation,
+/// HMAC token id, store id, base URL, scopes); [`validate`] adds the name check against the
+/// others. Fails with [`Error::Invalid`] naming the field and the fix.
+pub fn validate_fields(record: &TokenRecord, profile: &Profile) -> Result<()> {
+    if record.name.is_empty() {
+        return Err(Error::Invalid("the name is required: say what uses the token, e.g. 'Mobile App'".into()));
     }
     if !profile.auth_modes.contains(&record.auth_mode) {
         let modes: Vec<String> = profile.auth_modes.iter().map(|m| format!("{m:?}").to_lowercase()).collect();

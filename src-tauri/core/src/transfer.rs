@@ -1,13 +1,19 @@
 //! Export and import of the inventory as JSON or CSV. Records hold no secrets, so neither do
 //! exports: what leaves is metadata and the masked form. An import re-creates records without
 //! secrets; a record that keeps its id finds its keychain entry again on the same machine.
+//!
+//! What a text given to import *is* is decided here, by content, for every face
+//! ([`classify`]): an export carries a marker (the JSON export's `tokenbench` field, the CSV
+//! export's exact header line), and so does the metadata file (`version` and `tokens` holding
+//! records with an `id` and a `masked` value). Anything else — a `.env` file, a JSON config
+//! with a token in it, a JSON array, a message — is text to scan for tokens, however it starts.
 
 use chrono::{DateTime, Utc};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::inventory::Inventory;
 use crate::token::TokenRecord;
 
 /// Export formats.
@@ -78,19 +84,78 @@ fn export_csv(records: &[TokenRecord]) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
 }
 
-/// Parses an export (JSON envelope, a bare JSON array of records, or CSV with the export's
-/// header) into records. A record that does not parse is an error naming its row.
-pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<TokenRecord>> {
+/// What a text given to import turned out to be, decided by its content (see [`classify`]).
+#[derive(Debug)]
+pub enum Incoming {
+    /// An inventory export (JSON or CSV) or a metadata file: the records in it.
+    Records(Vec<TokenRecord>),
+    /// Anything else (a `.env` file, a JSON config, a message): text to scan for tokens.
+    Text,
+}
+
+/// The metadata file's layout, recognized so a quarantined `tokens.json` can be imported back.
+#[derive(Deserialize)]
+struct MetadataLayout {
+    #[allow(dead_code)] // required, so a file without it is not taken for ours
+    version: u32,
+    tokens: Vec<TokenRecord>,
+}
+
+/// Which markers a JSON object carries; every field is skipped, not built.
+#[derive(Deserialize)]
+struct Markers {
+    tokenbench: Option<IgnoredAny>,
+    version: Option<IgnoredAny>,
+    tokens: Option<IgnoredAny>,
+}
+
+/// The metadata file's `tokens` are records, not anything else called tokens.
+#[derive(Deserialize)]
+struct MetadataMarkers {
+    #[allow(dead_code)] // only its shape matters
+    tokens: Vec<RecordMarkers>,
+}
+
+/// An element of `tokens` that is one of our records has at least these.
+#[derive(Deserialize)]
+#[allow(dead_code)] // only its shape matters
+struct RecordMarkers {
+    id: IgnoredAny,
+    masked: IgnoredAny,
+}
+
+/// Decides what `text` is by its content and parses the records of an export:
+/// - a JSON object with a `tokenbench` field is a JSON export;
+/// - a JSON object with `version` and `tokens` whose items have an `id` and a `masked` value is
+///   the metadata file (`tokens.json`, or a copy moved aside as corrupt);
+/// - a first line equal to the CSV export's header is a CSV export;
+/// - anything else is [`Incoming::Text`], to be scanned.
+///
+/// Fails with [`Error::Invalid`] only for a text that carries an export's marker but does not
+/// parse (the message names the row or the JSON position); such a file is never scanned instead.
+pub fn classify(text: &str, now: DateTime<Utc>) -> Result<Incoming> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.starts_with('{') {
-        let env: Envelope = serde_json::from_str(trimmed)
-            .map_err(|e| Error::Invalid(format!("not a Tokenbench JSON export: {e}")))?;
-        return Ok(env.tokens);
+        let Ok(markers) = serde_json::from_str::<Markers>(trimmed) else { return Ok(Incoming::Text) };
+        if markers.tokenbench.is_some() {
+            let env: Envelope = serde_json::from_str(trimmed).map_err(|e| {
+                Error::Invalid(format!("this Tokenbench JSON export is damaged ({e}); export it again, or fix the file"))
+            })?;
+            return Ok(Incoming::Records(env.tokens));
+        }
+        if markers.version.is_some() && markers.tokens.is_some() && serde_json::from_str::<MetadataMarkers>(trimmed).is_ok() {
+            let layout: MetadataLayout = serde_json::from_str(trimmed).map_err(|e| {
+                Error::Invalid(format!("this Tokenbench metadata file does not parse ({e}); fix the record it names and import it again"))
+            })?;
+            return Ok(Incoming::Records(layout.tokens));
+        }
+        return Ok(Incoming::Text);
     }
-    if trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).map_err(|e| Error::Invalid(format!("not a list of token records: {e}")));
+    let first_line = trimmed.lines().next().unwrap_or("").trim_end_matches('\r');
+    if first_line == CSV_HEADER.join(",") {
+        return parse_csv(trimmed, now).map(Incoming::Records);
     }
-    parse_csv(trimmed, now)
+    Ok(Incoming::Text)
 }
 
 fn parse_csv(text: &str, now: DateTime<Utc>) -> Result<Vec<TokenRecord>> {
@@ -134,18 +199,4 @@ fn parse_csv(text: &str, now: DateTime<Utc>) -> Result<Vec<TokenRecord>> {
         out.push(record);
     }
     Ok(out)
-}
-
-/// Imports every record of `text` into `inventory`; names that exist already or fail
-/// validation are skipped with the reason, the rest are added.
-pub fn import(inventory: &Inventory, text: &str, now: DateTime<Utc>) -> Result<ImportReport> {
-    let mut report = ImportReport::default();
-    for record in parse(text, now)? {
-        let name = record.name.clone();
-        match inventory.insert_record(record, now) {
-            Ok(_) => report.added.push(name),
-            Err(e) => report.skipped.push(Skipped { name, reason: e.to_string() }),
-        }
-    }
-    Ok(report)
 }

@@ -1,9 +1,11 @@
-//! Import and export: inventory JSON/CSV (no secrets), and proposals from pasted text or `.env`.
+//! Import and export: inventory JSON/CSV (no secrets) out; in, any text or file, which the core
+//! imports when it is an export and scans for tokens otherwise (proposals to confirm).
 
 use chrono::Utc;
 use tauri::State;
-use tokenbench_core::proposals::{read_text_file, Proposal, ProposalChoice};
-use tokenbench_core::transfer::{export, import, Format, ImportReport};
+use tokenbench_core::intake::{import_text as import, read_import_file, ImportOutcome};
+use tokenbench_core::proposals::ProposalChoice;
+use tokenbench_core::transfer::{export, Format, ImportReport};
 
 use super::{blocking, CommandResult};
 use crate::AppState;
@@ -15,21 +17,15 @@ pub async fn export_inventory(state: State<'_, AppState>, format: Format) -> Com
 }
 
 #[tauri::command]
-pub async fn import_inventory(state: State<'_, AppState>, text: String) -> CommandResult<ImportReport> {
-    let inv = state.inventory.clone();
-    blocking(move || import(&inv, &text, Utc::now())).await
+pub async fn import_text(state: State<'_, AppState>, text: String) -> CommandResult<ImportOutcome> {
+    let (inv, book) = (state.inventory.clone(), state.proposals.clone());
+    blocking(move || import(&inv, &book, &text, Utc::now())).await
 }
 
 #[tauri::command]
-pub async fn scan_secrets(state: State<'_, AppState>, text: String) -> CommandResult<Vec<Proposal>> {
+pub async fn import_file(state: State<'_, AppState>, path: String) -> CommandResult<ImportOutcome> {
     let (inv, book) = (state.inventory.clone(), state.proposals.clone());
-    blocking(move || Ok(book.propose(&inv, &text))).await
-}
-
-#[tauri::command]
-pub async fn scan_secrets_file(state: State<'_, AppState>, path: String) -> CommandResult<Vec<Proposal>> {
-    let (inv, book) = (state.inventory.clone(), state.proposals.clone());
-    blocking(move || Ok(book.propose(&inv, &read_text_file(std::path::Path::new(&path))?))).await
+    blocking(move || import(&inv, &book, &read_import_file(std::path::Path::new(&path))?, Utc::now())).await
 }
 
 #[tauri::command]

@@ -1,11 +1,13 @@
 /**
- * The import dialog. Three ways in: pasted text or .env content and a file path (both scanned
- * by the backend, which keeps the secrets and returns masked proposals to pick from), and an
- * inventory exported as JSON or CSV (metadata only).
+ * The import dialog. Two ways in: pasted text and a file path. The backend decides what it got
+ * by its content: an inventory export (JSON/CSV, metadata only) is imported at once and the
+ * report shown; anything else (.env content, a JSON config, a message) is scanned, the backend
+ * keeps the values, and the masked proposals are offered to pick from.
  */
 
 import * as api from "../api";
 import type { Environment } from "../bindings/Environment";
+import type { ImportOutcome } from "../bindings/ImportOutcome";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { Proposal } from "../bindings/Proposal";
 import type { ProposalChoice } from "../bindings/ProposalChoice";
@@ -17,11 +19,10 @@ import { kindFor } from "../token-draft";
 import { openDialog } from "./dialog";
 import { isBlocking } from "./recognition";
 
-type Tab = "paste" | "file" | "inventory";
+type Tab = "paste" | "file";
 const TABS: Array<[Tab, string]> = [
-  ["paste", "Paste text / .env"],
+  ["paste", "Paste text, .env or an export"],
   ["file", "From file"],
-  ["inventory", "Inventory JSON/CSV"],
 ];
 
 /** One proposal row's controls. */
@@ -52,23 +53,18 @@ export function openImportDialog(changed: () => void, tab: Tab = "paste"): void 
     }
   };
 
-  // Paste / file: scan, then choose.
-  const pasted = h("textarea", { rows: 7, spellcheck: "false", "data-testid": "import-text", placeholder: "PANDABASE_KEY=sk_live_…\nPIXLPAY_TOKEN=sk_test_…\n\nor any text with tokens in it", "aria-label": "Text to scan" });
-  const scanBtn = h("button", { type: "button", class: "button", "data-testid": "scan" }, icon("search"), "Find tokens");
-  scanBtn.addEventListener("click", () => void busy(scanBtn, async () => showProposals(await api.scanSecrets(pasted.value))));
-  const path = h("input", { type: "text", spellcheck: "false", "data-testid": "import-path", placeholder: "/home/me/project/.env", "aria-label": "File path" });
-  const scanFileBtn = h("button", { type: "button", class: "button", "data-testid": "scan-file" }, icon("search"), "Scan file");
-  scanFileBtn.addEventListener("click", () => void busy(scanFileBtn, async () => showProposals(await api.scanSecretsFile(path.value.trim()))));
+  // Paste / file: the backend imports an export, or scans and we choose.
+  const show = (outcome: ImportOutcome) => (outcome.kind === "imported" ? showReport(outcome.report) : showProposals(outcome.proposals));
+  const pasted = h("textarea", { rows: 8, spellcheck: "false", "data-testid": "import-text", placeholder: "PANDABASE_KEY=sk_live_…\nPIXLPAY_TOKEN=sk_test_…\n\nor a config or message with tokens in it, or a Tokenbench export (JSON/CSV)", "aria-label": "Text to import" });
+  const scanBtn = h("button", { type: "button", class: "button", "data-testid": "scan" }, icon("search"), "Import");
+  scanBtn.addEventListener("click", () => void busy(scanBtn, async () => show(await api.importText(pasted.value))));
+  const path = h("input", { type: "text", spellcheck: "false", "data-testid": "import-path", placeholder: "/home/me/project/.env or tokenbench-inventory.json", "aria-label": "File path" });
+  const scanFileBtn = h("button", { type: "button", class: "button", "data-testid": "scan-file" }, icon("search"), "Import file");
+  scanFileBtn.addEventListener("click", () => void busy(scanFileBtn, async () => show(await api.importFile(path.value.trim()))));
   path.addEventListener("keydown", (e) => e.key === "Enter" && (e.preventDefault(), scanFileBtn.click()));
 
-  // Inventory: straight import, then the report.
-  const inventoryText = h("textarea", { rows: 9, spellcheck: "false", "data-testid": "import-inventory-text", placeholder: "Paste a tokenbench-inventory.json or .csv export", "aria-label": "Exported inventory" });
-  const importBtn = h("button", { type: "button", class: "button primary", "data-testid": "import-inventory" }, icon("upload"), "Import inventory");
-  importBtn.addEventListener("click", () => void busy(importBtn, async () => showReport(await api.importInventory(inventoryText.value))));
-
-  panels.set("paste", h("div", null, h("p", { class: "muted small" }, "Paste a .env file, a config snippet or a message. Values are recognized by the app and never leave it; you choose what to add."), pasted, h("div", { class: "row-end" }, scanBtn)));
-  panels.set("file", h("div", null, h("p", { class: "muted small" }, "The app reads the file itself (e.g. a project's .env). Nothing is changed in the file."), h("div", { class: "input-row" }, path, scanFileBtn)));
-  panels.set("inventory", h("div", null, h("p", { class: "muted small" }, "Adds records from a Tokenbench export. Exports hold no secrets: use Replace secret on each imported token to store its value."), inventoryText, h("div", { class: "row-end" }, importBtn)));
+  panels.set("paste", h("div", null, h("p", { class: "muted small" }, "Paste a .env file, a config snippet or a message: tokens found are recognized by the app and never leave it, and you choose what to add. A Tokenbench export is added at once (it holds no secrets: use Replace secret on each imported token)."), pasted, h("div", { class: "row-end" }, scanBtn)));
+  panels.set("file", h("div", null, h("p", { class: "muted small" }, "The app reads the file itself (a project's .env, or an export). Nothing is changed in the file."), h("div", { class: "input-row" }, path, scanFileBtn)));
 
   function showProposals(proposals: Proposal[]): void {
     rows = proposals.map(proposalRow);
