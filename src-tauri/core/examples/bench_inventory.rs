@@ -1,33 +1,28 @@
 //! Filtering an inventory of 10,000 tokens in the core, with `grep` over the same inventory as
-//! JSON lines timed in the same run as the reference. Prints figures, asserts nothing.
+//! JSON lines timed in the same run as the reference; and the whole `list_tokens` path (read
+//! the metadata file, list, encode the JSON the UI receives) against reading and parsing the
+//! same file. Prints figures, asserts nothing.
 //!
 //! `cargo run --release -p tokenbench-core --example bench_inventory`
 
 use std::io::Write;
 use std::time::Instant;
 
-use chrono::{Duration, TimeZone, Utc};
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use tokenbench_core::inventory::Inventory;
+use tokenbench_core::paths::DataDir;
 use tokenbench_core::profile::Profiles;
 use tokenbench_core::query::{list, ListQuery, SortKey, StatusFilter};
 use tokenbench_core::token::{Environment, TokenRecord};
+use tokenbench_core::vault::MemoryVault;
+
+#[path = "support/generated.rs"]
+mod generated;
 
 const N: usize = 10_000;
 const RUNS: usize = 50;
-
-fn record(i: usize, now: chrono::DateTime<Utc>) -> TokenRecord {
-    let providers = ["pandabase", "pixlpay", "pacspace", "commerce", "shipped"];
-    let mut r = TokenRecord::new(format!("id-{i:05}"), format!("integration-{i:05}"), providers[i % 5], now - Duration::days((i % 400) as i64));
-    r.environment = if i.is_multiple_of(3) { Environment::Test } else { Environment::Live };
-    r.store_id = Some(format!("shp_{i:05}"));
-    r.scopes = vec!["PRODUCTS_READ".into()];
-    r.expires = i.is_multiple_of(4).then(|| now + Duration::days((i % 60) as i64 - 10));
-    r.last_used = i.is_multiple_of(2).then(|| now - Duration::hours(i as i64 % 1000));
-    r.revoked_at = i.is_multiple_of(17).then_some(now);
-    r.tags = vec![if i.is_multiple_of(7) { "storefront".into() } else { "backend".into() }];
-    r.notes = format!("owner team-{}", i % 23);
-    r.masked = format!("sk_live_••••{:04}", i % 10_000);
-    r
-}
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -47,7 +42,7 @@ fn time<T>(f: impl Fn() -> T) -> (f64, T) {
 
 fn main() {
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).single().expect("date");
-    let records: Vec<TokenRecord> = (0..N).map(|i| record(i, now)).collect();
+    let records: Vec<TokenRecord> = generated::records(N, now);
     let profiles = Profiles::bundled();
     let queries: Vec<(&str, ListQuery)> = vec![
         ("everything, by name", ListQuery::default()),
@@ -75,4 +70,14 @@ fn main() {
     let (core_ms, _) = time(|| list(&records, &ListQuery { search: Some("team-7".into()), ..Default::default() }, &profiles, now));
     println!("\nreference: `grep -c -i team-7` over the same 10,000 records as JSON lines (whole process): {grep_ms:.2} ms");
     println!("core search 'team-7' (views built, sorted): {core_ms:.2} ms  → {:.2}× grep's time", core_ms / grep_ms);
+
+    // What the app's list_tokens command does for the inventory view: load, list, encode.
+    let data = DataDir::at(dir.path().join("data")).expect("data dir");
+    let inv = Inventory::open(data, Arc::new(MemoryVault::new())).expect("open");
+    inv.insert_records(records.clone(), now).expect("seed");
+    let file = inv.metadata_file().path().to_owned();
+    let (parse_ms, _) = time(|| serde_json::from_slice::<serde_json::Value>(&std::fs::read(&file).expect("read")).expect("parse"));
+    let (list_ms, bytes) = time(|| serde_json::to_vec(&inv.list(&ListQuery::default(), now).expect("list")).expect("encode").len());
+    println!("\nlist_tokens path for {N} tokens (read tokens.json, list by name, encode {} KiB of JSON): {list_ms:.2} ms", bytes / 1024);
+    println!("reference: read + parse the same tokens.json ({} KiB) into a JSON value: {parse_ms:.2} ms  → {:.2}×", std::fs::metadata(&file).expect("size").len() / 1024, list_ms / parse_ms);
 }

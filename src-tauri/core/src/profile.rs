@@ -131,6 +131,10 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub missing_permissions_pattern: Option<String>,
+    /// `store_id_pattern`, compiled on first use (an import checks thousands of store ids).
+    #[serde(skip)]
+    #[ts(skip)]
+    store_id_regex: std::sync::OnceLock<std::result::Result<regex::Regex, String>>,
 }
 
 impl Profile {
@@ -142,6 +146,17 @@ impl Profile {
             .filter_map(|u| url::Url::parse(u).ok())
             .filter_map(|u| u.host_str().map(str::to_owned))
             .collect()
+    }
+
+    /// Whether `store` matches the profile's store id pattern (true when it has none). Fails
+    /// with [`Error::Invalid`] naming the profile when the pattern does not compile (only
+    /// possible in a user profile). The pattern is compiled once per profile.
+    pub fn store_id_matches(&self, store: &str) -> Result<bool> {
+        let Some(pattern) = &self.store_id_pattern else { return Ok(true) };
+        match self.store_id_regex.get_or_init(|| regex::Regex::new(pattern).map_err(|e| e.to_string())) {
+            Ok(re) => Ok(re.is_match(store)),
+            Err(e) => Err(Error::Invalid(format!("profile '{}' has a bad store id pattern: {e}", self.id))),
+        }
     }
 
     /// The default auth mode (first listed).

@@ -287,9 +287,7 @@ pub fn validate_fields(record: &TokenRecord, profile: &Profile) -> Result<()> {
         }
     }
     if let (Some(pattern), Some(store)) = (&profile.store_id_pattern, &record.store_id) {
-        let re = regex::Regex::new(pattern)
-            .map_err(|e| Error::Invalid(format!("profile '{}' has a bad store id pattern: {e}", profile.id)))?;
-        if !re.is_match(store) {
+        if !profile.store_id_matches(store)? {
             return Err(Error::Invalid(format!("store id '{store}' does not look like a {} store id ({pattern})", profile.name)));
         }
     }
