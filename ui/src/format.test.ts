@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteTime, dateInputValue, expiryFromDateInput, parseTags, plural, relativeTime, secondsLeft } from "./format";
+import { absoluteTime, dateInputValue, expiryFromDateInput, parseTags, plural, quotedNames, relativeTime, sameSecretText, secondsLeft } from "./format";
 
 const NOW = new Date("2025-06-15T12:00:00Z");
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -89,5 +89,14 @@ describe("plural", () => {
     expect(plural(1, "token")).toBe("1 token");
     expect(plural(0, "token")).toBe("0 tokens");
     expect(plural(2, "entry", "entries")).toBe("2 entries");
+  });
+});
+
+describe("the same-secret warning", () => {
+  it("names every other token, quoted, and never needs the value", () => {
+    expect(quotedNames([])).toBe("");
+    expect(quotedNames(["a"])).toBe("“a”");
+    expect(quotedNames(["a", "b", "c"])).toBe("“a”, “b” and “c”");
+    expect(sameSecretText(["Mobile App", "deploy"])).toContain("also stored as “Mobile App” and “deploy”");
   });
 });

@@ -100,6 +100,17 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** “a”, “a” and “b”, “a”, “b” and “c”: names quoted and joined. */
+export function quotedNames(names: readonly string[]): string {
+  const q = names.map((n) => `“${n}”`);
+  return q.length > 1 ? `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}` : (q[0] ?? "");
+}
+
+/** The warning for a token whose secret is also stored under `others` (compared by fingerprint in Rust). */
+export function sameSecretText(others: readonly string[]): string {
+  return `The same secret is also stored as ${quotedNames(others)}. One secret under two names is usually a mistake, and rotating one leaves the other with a dead secret.`;
+}
+
 /** Display labels for the contract's enums. */
 export const ENVIRONMENT_LABEL: Record<Environment, string> = { live: "Live", test: "Test" };
 

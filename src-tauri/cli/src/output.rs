@@ -104,6 +104,7 @@ pub fn show(v: &TokenView, json: bool) -> Result<()> {
         ("Tags", r.tags.join(", ")),
         ("Notes", r.notes.clone()),
         ("Id", r.id.clone()),
+        ("Same secret", v.same_secret_as.join(", ")),
     ];
     for (k, val) in fields.iter().filter(|(_, v)| !v.is_empty()) {
         println!("{k:<13} {val}");
@@ -113,11 +114,19 @@ pub fn show(v: &TokenView, json: bool) -> Result<()> {
 
 /// After `token add`.
 pub fn created(v: &TokenView, json: bool) -> Result<()> {
+    warn_same_secret(v);
     if json {
         return print_json(v);
     }
     println!("Added '{}' ({} {}); the secret is in the OS keychain.", v.record.name, v.provider_name, v.record.masked);
     Ok(())
+}
+
+/// On stderr, whatever the output format: the token's secret is also stored under other names.
+pub fn warn_same_secret(v: &TokenView) {
+    if let Some(w) = v.same_secret_warning() {
+        eprintln!("warning: {w}");
+    }
 }
 
 /// A one-line confirmation.
@@ -137,6 +146,9 @@ pub fn report(r: &ImportReport, json: bool) -> Result<()> {
     println!("Added {} token(s){}", r.added.len(), if r.added.is_empty() { String::new() } else { format!(": {}", r.added.join(", ")) });
     for s in &r.skipped {
         println!("Skipped '{}': {}", s.name, s.reason);
+    }
+    for w in &r.warnings {
+        eprintln!("warning: {w}");
     }
     Ok(())
 }

@@ -29,6 +29,7 @@ pub fn run(inv: &Inventory, cmd: TokenCmd, json: bool, now: DateTime<Utc>) -> Re
         }
         TokenCmd::SetSecret { name } => {
             let view = inv.replace_secret(&name, &read_secret(&format!("New secret for '{name}'"))?, now)?;
+            output::warn_same_secret(&view);
             output::done(&format!("Stored the new secret for '{}' ({}).", view.record.name, view.record.masked), json)
         }
         TokenCmd::Revoke { name, yes } => {

@@ -362,3 +362,30 @@ fn importing_a_json_config_scans_it_for_tokens_instead_of_failing_as_a_bad_expor
     let v: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(secret_tool_lookup(v[0]["id"].as_str().expect("id")).as_deref(), Some(SECRET), "the token found went to the keychain");
 }
+
+#[test]
+fn the_same_secret_under_a_second_name_is_added_with_a_warning_naming_the_first() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let one = tokenbench(data.path(), &["token", "add", "--name", "one", "--provider", "pixlpay"], SECRET);
+    assert!(one.status.success() && !text(&one).contains("warning"), "{}", text(&one));
+    let two = tokenbench(data.path(), &["token", "add", "--name", "two", "--provider", "pixlpay"], &format!("{SECRET}\n"));
+    assert!(two.status.success(), "a duplicate is stored, with a warning: {}", text(&two));
+    let warning = String::from_utf8_lossy(&two.stderr).into_owned();
+    assert!(warning.contains("warning:") && warning.contains("'one'"), "the warning names the other token: {warning}");
+    assert!(!text(&two).contains(&SECRET[8..]), "{}", text(&two));
+    let show = tokenbench(data.path(), &["token", "show", "one"], "");
+    assert!(text(&show).contains("Same secret") && text(&show).contains("two"), "{}", text(&show));
+    // The comparison happened without the secret leaving the keychain: no file holds it, and
+    // the install key that makes the fingerprints unguessable is a keychain entry.
+    no_file_contains(data.path(), &SECRET[8..]);
+    assert!(secret_tool_lookup("__tokenbench_install_key__").is_some_and(|k| k.trim().len() == 64), "the install key lives in the keychain");
+    let metadata = std::fs::read_to_string(data.path().join("tokens.json")).expect("tokens.json");
+    assert!(metadata.contains("\"fingerprint\""), "the records carry the keyed fingerprints");
+    let json = tokenbench(data.path(), &["token", "show", "one", "--json"], "");
+    assert!(!text(&json).contains("fingerprint"), "faces never get the fingerprint: {}", text(&json));
+    let three = tokenbench(data.path(), &["token", "set-secret", "two"], "sk_live_0000aaaa1111bbbb2222cccc3333dddd");
+    assert!(three.status.success() && !text(&three).contains("warning"), "after a rotation they differ: {}", text(&three));
+}

@@ -3,6 +3,10 @@
 //! the secret in the vault. The secret is written first and the metadata second, and a failed
 //! metadata write takes the secret back out, so neither half is ever left orphaned silently.
 //! A locked or missing keychain refuses the operation and changes nothing.
+//!
+//! Each stored secret's keyed fingerprint goes in its record (see `fingerprint.rs`), so views
+//! name the other tokens holding the same secret (`TokenView::same_secret_as`) without the
+//! secret ever leaving the keychain.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -14,7 +18,8 @@ use crate::mask::{mask, MaskLevel};
 use crate::metadata::MetadataFile;
 use crate::paths::DataDir;
 use crate::profile::Profiles;
-use crate::query::{list, ListQuery, TokenView};
+use crate::fingerprint::Fingerprinter;
+use crate::query::{list, ListQuery, SameSecret, TokenView};
 use crate::secret::Secret;
 use crate::token::TokenRecord;
 use crate::token_input::{apply_patch, clean_secret, record_from, validate, validate_fields, NewToken, TokenPatch};
@@ -28,6 +33,8 @@ pub struct Inventory {
     vault: Arc<dyn Vault>,
     profiles: Profiles,
     notices: Mutex<Vec<String>>,
+    /// Read from the keychain on first need, then kept.
+    fingerprinter: Mutex<Option<Arc<Fingerprinter>>>,
 }
 
 impl Inventory {
@@ -36,7 +43,7 @@ impl Inventory {
     pub fn open(data: DataDir, vault: Arc<dyn Vault>) -> Result<Self> {
         let profiles = Profiles::load(Some(&data.profiles_dir()))?;
         let file = MetadataFile::new(data.metadata_file());
-        Ok(Inventory { data, file, vault, profiles, notices: Mutex::new(Vec::new()) })
+        Ok(Inventory { data, file, vault, profiles, notices: Mutex::new(Vec::new()), fingerprinter: Mutex::new(None) })
     }
 
     /// The data folder.
@@ -88,29 +95,50 @@ impl Inventory {
         find_in(&self.records(now)?, key).cloned()
     }
 
-    /// The view of one record.
+    /// The view of one record, naming the other records that hold the same secret.
     pub fn view(&self, key: &str, now: DateTime<Utc>) -> Result<TokenView> {
-        Ok(TokenView::of(self.find(key, now)?, &self.profiles, now))
+        let records = self.records(now)?;
+        let record = find_in(&records, key)?;
+        Ok(self.view_among(record, &records, now))
     }
 
-    /// Creates a token: validates, stores the secret in the vault, then the metadata.
+    fn view_among(&self, record: &TokenRecord, records: &[TokenRecord], now: DateTime<Utc>) -> TokenView {
+        let mut view = TokenView::of(record.clone(), &self.profiles, now);
+        view.same_secret_as = SameSecret::index(records).others(record);
+        view
+    }
+
+    /// This installation's fingerprinter (reads, or the first time creates, the install key).
+    fn fingerprinter(&self) -> Result<Arc<Fingerprinter>> {
+        let mut cached = self.fingerprinter.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = cached.as_ref() {
+            return Ok(f.clone());
+        }
+        let made = Arc::new(Fingerprinter::load_or_create(self.vault.as_ref())?);
+        *cached = Some(made.clone());
+        Ok(made)
+    }
+
+    /// Creates a token: validates, stores the secret in the vault, then the metadata (with
+    /// the secret's fingerprint). The view's `same_secret_as` names any other token that holds
+    /// the same secret: the faces warn, the token is created all the same.
     pub fn create(&self, input: NewToken, now: DateTime<Utc>) -> Result<TokenView> {
         let profile = self.profiles.require(&input.provider)?;
         let secret = clean_secret(&input.secret.0, &self.profiles)?;
-        let record = record_from(&input, profile, mask(secret.expose(), &self.profiles, MaskLevel::Normal), now);
+        let mut record = record_from(&input, profile, mask(secret.expose(), &self.profiles, MaskLevel::Normal), now);
         validate(&record, profile, &self.records(now)?)?;
+        record.fingerprint = Some(self.fingerprinter()?.of(&secret));
         self.vault.store(&record.id, &secret)?;
         let saved = self.file.update(now, |records| {
             validate(&record, profile, records)?;
             records.push(record.clone());
-            Ok(())
+            Ok(self.view_among(&record, records, now))
         });
-        if let Err(e) = saved {
+        if saved.is_err() {
             // Best effort: the metadata failed, so the secret must not stay behind unnamed.
             let _ = self.vault.delete(&record.id);
-            return Err(e);
         }
-        Ok(TokenView::of(record, &self.profiles, now))
+        saved
     }
 
     /// Adds records that have no secret yet (an inventory import), in one write of the metadata
@@ -171,15 +199,16 @@ impl Inventory {
             return Err(Error::Revoked(current.name));
         }
         let secret = clean_secret(secret, &self.profiles)?;
+        let fingerprint = self.fingerprinter()?.of(&secret);
         self.vault.store(&current.id, &secret)?;
         let masked = mask(secret.expose(), &self.profiles, MaskLevel::Normal);
-        let record = self.file.update(now, |records| {
+        self.file.update(now, |records| {
             let index = index_of(records, &current.id)?;
             records[index].masked = masked;
             records[index].last_rotated = Some(now);
-            Ok(records[index].clone())
-        })?;
-        Ok(TokenView::of(record, &self.profiles, now))
+            records[index].fingerprint = Some(fingerprint);
+            Ok(self.view_among(&records[index], records, now))
+        })
     }
 
     /// Revokes a token: its keychain entry goes, the record and its history stay.
@@ -196,6 +225,7 @@ impl Inventory {
         let record = self.file.update(now, |records| {
             let index = index_of(records, &current.id)?;
             records[index].revoked_at.get_or_insert(now);
+            records[index].fingerprint = None; // the secret is gone: it matches nothing now
             Ok(records[index].clone())
         })?;
         Ok(TokenView::of(record, &self.profiles, now))
@@ -218,9 +248,11 @@ impl Inventory {
         Ok(current)
     }
 
-    /// The secret of a token, for reveal, copy and signing. Refuses revoked tokens.
+    /// The secret of a token, for reveal, copy and signing. Refuses revoked tokens. A record
+    /// without a fingerprint (stored before fingerprints, or imported) gets one now, best
+    /// effort: a failure to note it never fails the read.
     pub fn secret(&self, key: &str, now: DateTime<Utc>) -> Result<(TokenRecord, Secret)> {
-        let record = self.find(key, now)?;
+        let mut record = self.find(key, now)?;
         if record.revoked_at.is_some() {
             return Err(Error::Revoked(record.name));
         }
@@ -228,6 +260,19 @@ impl Inventory {
             Error::SecretMissing(_) => Error::SecretMissing(record.name.clone()),
             other => other,
         })?;
+        if record.fingerprint.is_none() {
+            if let Ok(f) = self.fingerprinter() {
+                let fingerprint = f.of(&secret);
+                let noted = self.file.update(now, |records| {
+                    let index = index_of(records, &record.id)?;
+                    records[index].fingerprint = Some(fingerprint.clone());
+                    Ok(())
+                });
+                if noted.is_ok() {
+                    record.fingerprint = Some(fingerprint);
+                }
+            }
+        }
         Ok((record, secret))
     }
 

@@ -237,3 +237,65 @@ fn a_corrupt_metadata_file_becomes_a_notice_not_a_loss() {
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("corrupt-"), "the notice says where the file went: {notices:?}");
 }
+
+/// Why: the same secret stored under two names was accepted silently. It is noticed by a keyed
+/// fingerprint in the records, and the value never leaves the vault to be compared.
+#[test]
+fn the_same_secret_under_two_names_is_named_on_create_replace_import_and_in_every_view() {
+    let (dir, vault, inv) = setup();
+    let first = inv.create(new_token("first", SECRET), now()).expect("create");
+    assert!(first.same_secret_as.is_empty());
+    let second = inv.create(new_token("second", &format!(" {SECRET}\n")), now()).expect("a duplicate is created, with a warning");
+    assert_eq!(second.same_secret_as, ["first"], "the view names the other token");
+    let warning = second.same_secret_warning().expect("a warning");
+    assert!(warning.contains("'first'") && !warning.contains(&SECRET[8..]), "{warning}");
+    assert_eq!(inv.view("first", now()).expect("view").same_secret_as, ["second"], "both sides know");
+    let listed = inv.list(&ListQuery::default(), now()).expect("list");
+    assert_eq!(listed.iter().map(|v| v.same_secret_as.clone()).collect::<Vec<_>>(), [vec!["second".to_string()], vec!["first".to_string()]]);
+
+    // Replacing one secret ends the match; replacing it back brings it back.
+    let other = inv.replace_secret("second", &Secret::new("sk_live_aaaabbbbccccddddeeeeffff0000"), now()).expect("replace");
+    assert!(other.same_secret_as.is_empty(), "{:?}", other.same_secret_as);
+    assert_eq!(inv.replace_secret("second", &Secret::new(SECRET), now()).expect("replace").same_secret_as, ["first"]);
+
+    // Import through proposals reports it too.
+    let book = crate::proposals::ProposalBook::new();
+    let proposals = book.propose(&inv, &format!("PANDABASE_KEY={SECRET}\n"));
+    let choice = crate::proposals::ProposalChoice { proposal_id: proposals[0].proposal_id.clone(), token: new_token("third", "") };
+    let report = book.confirm(&inv, vec![choice], now());
+    assert_eq!(report.added, ["third"]);
+    assert!(report.warnings.iter().any(|w| w.contains("'first'") && w.contains("'second'")), "{report:?}");
+
+    // A revoked token's secret is gone: it matches nothing any more.
+    inv.revoke("first", true, now()).expect("revoke");
+    assert_eq!(inv.view("third", now()).expect("view").same_secret_as, ["second"]);
+
+    // Nothing that reveals the secret is written anywhere but the vault, and faces never get
+    // the fingerprint itself.
+    assert!(!files_contain(dir.path(), &SECRET[8..]));
+    let stored = std::fs::read_to_string(inv.metadata_file().path()).expect("tokens.json");
+    assert!(!stored.contains(&crate::hmac_sign::signing_key(&Secret::new(SECRET)).expose()[..16]), "no plain hash of the secret on disk");
+    let shown = serde_json::to_string(&listed).expect("json");
+    assert!(!shown.contains("fingerprint"), "views carry no fingerprint: {shown}");
+    let export = crate::transfer::export(&inv.records(now()).expect("records"), crate::transfer::Format::Json, now()).expect("export");
+    assert!(!export.contains("fingerprint"), "exports carry no fingerprint");
+    assert_eq!(vault.len(), 2, "second and third; first was revoked; the install key is not a token secret");
+}
+
+#[test]
+fn records_without_a_fingerprint_get_one_when_their_secret_is_next_read() {
+    let (_dir, vault, inv) = setup();
+    let old = inv.create(new_token("old", SECRET), now()).expect("create");
+    // As a record written before fingerprints existed, or imported from an export.
+    inv.metadata_file()
+        .update(now(), |records| {
+            records[0].fingerprint = None;
+            Ok(())
+        })
+        .expect("strip");
+    let new = inv.create(new_token("new", SECRET), now()).expect("create");
+    assert!(new.same_secret_as.is_empty(), "not compared until the old record has a fingerprint");
+    inv.secret("old", now()).expect("read (a send, a reveal, a copy)");
+    assert_eq!(inv.view("new", now()).expect("view").same_secret_as, ["old"], "compared from then on");
+    assert!(vault.read(&old.record.id).is_ok());
+}

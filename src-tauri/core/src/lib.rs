@@ -6,6 +6,7 @@ pub mod app_info;
 pub mod bindings;
 pub mod clock;
 pub mod error;
+pub mod fingerprint;
 pub mod hmac_sign;
 pub mod intake;
 pub mod inventory;

@@ -95,7 +95,10 @@ impl ProposalBook {
                 }
             };
             match outcome {
-                Ok(_) => report.added.push(name),
+                Ok(view) => {
+                    report.warnings.extend(view.same_secret_warning());
+                    report.added.push(name);
+                }
                 Err(e) => report.skipped.push(Skipped { name, reason: e.to_string() }),
             }
         }

@@ -3,6 +3,7 @@
 //! tested with a fixed clock and benchmarked on 10,000 records.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,11 +78,19 @@ pub struct TokenView {
     pub rotation_due: bool,
     pub rotation_due_at: DateTime<Utc>,
     pub provider_name: String,
+    /// Names of the other tokens that hold the same secret (compared by fingerprint, never by
+    /// value): storing one secret twice is usually a mistake, and rotating one leaves the other
+    /// stale. Empty when none, or when the secret has not been fingerprinted yet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub same_secret_as: Vec<String>,
 }
 
 impl TokenView {
-    /// Derives the view of `record` at `now`.
-    pub fn of(record: TokenRecord, profiles: &Profiles, now: DateTime<Utc>) -> Self {
+    /// Derives the view of `record` at `now` (without its fingerprint, which faces never get;
+    /// `same_secret_as` is left empty: see [`SameSecret`]).
+    pub fn of(mut record: TokenRecord, profiles: &Profiles, now: DateTime<Utc>) -> Self {
+        record.fingerprint = None;
         let life = lifecycle(&record, now);
         let provider_name =
             profiles.get(&record.provider).map(|p| p.name.clone()).unwrap_or_else(|| record.provider.clone());
@@ -92,7 +101,52 @@ impl TokenView {
             rotation_due_at: life.rotation_due_at,
             provider_name,
             record,
+            same_secret_as: Vec::new(),
         }
+    }
+}
+
+impl TokenView {
+    /// A sentence warning that this token's secret is also stored under other names, naming
+    /// them (never the value); `None` when it is not.
+    pub fn same_secret_warning(&self) -> Option<String> {
+        if self.same_secret_as.is_empty() {
+            return None;
+        }
+        let others: Vec<String> = self.same_secret_as.iter().map(|n| format!("'{n}'")).collect();
+        Some(format!(
+            "'{}' holds the same secret as {}. One secret under two names is usually a mistake, and rotating one leaves the other with a dead secret.",
+            self.record.name,
+            others.join(", ")
+        ))
+    }
+}
+
+/// Which records share a secret, by fingerprint. Revoked records (whose secret is gone) and
+/// records without a fingerprint share with nobody.
+pub struct SameSecret<'a> {
+    by_fingerprint: HashMap<&'a str, Vec<(&'a str, &'a str)>>,
+}
+
+impl<'a> SameSecret<'a> {
+    /// Indexes `records` (linear; built once per listing).
+    pub fn index(records: &'a [TokenRecord]) -> Self {
+        let mut by_fingerprint: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        for r in records.iter().filter(|r| r.revoked_at.is_none()) {
+            if let Some(fp) = r.fingerprint.as_deref() {
+                by_fingerprint.entry(fp).or_default().push((r.id.as_str(), r.name.as_str()));
+            }
+        }
+        SameSecret { by_fingerprint }
+    }
+
+    /// Names of the records other than `record` holding its secret, in inventory order.
+    pub fn others(&self, record: &TokenRecord) -> Vec<String> {
+        let Some(fp) = record.fingerprint.as_deref().filter(|_| record.revoked_at.is_none()) else { return Vec::new() };
+        self.by_fingerprint
+            .get(fp)
+            .map(|all| all.iter().filter(|(id, _)| *id != record.id).map(|(_, name)| (*name).to_owned()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -101,13 +155,18 @@ impl TokenView {
 pub fn list(records: &[TokenRecord], query: &ListQuery, profiles: &Profiles, now: DateTime<Utc>) -> Vec<TokenView> {
     let words: Vec<String> =
         query.search.as_deref().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
+    let same = SameSecret::index(records);
     let views: Vec<TokenView> = records
         .iter()
         .filter(|r| query.provider.as_deref().is_none_or(|p| r.provider == p))
         .filter(|r| query.environment.is_none_or(|e| r.environment == e))
         .filter(|r| query.tag.as_deref().is_none_or(|t| r.tags.iter().any(|x| x.eq_ignore_ascii_case(t))))
         .filter(|r| words.is_empty() || matches_words(r, &words))
-        .map(|r| TokenView::of(r.clone(), profiles, now))
+        .map(|r| {
+            let mut view = TokenView::of(r.clone(), profiles, now);
+            view.same_secret_as = same.others(r);
+            view
+        })
         .filter(|v| query.status.is_none_or(|s| matches_status(v, s)))
         .collect();
     let key = query.sort.unwrap_or_default();

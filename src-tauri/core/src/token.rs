@@ -118,6 +118,13 @@ pub struct TokenRecord {
     /// Ask before POST/PUT/PATCH/DELETE with this live token.
     #[serde(default = "yes")]
     pub confirm_writes: bool,
+    /// Keyed fingerprint of the secret (hex HMAC-SHA256, see `fingerprint.rs`), to notice the
+    /// same secret under two names. Reveals nothing without the install key in the keychain.
+    /// Kept in the metadata file only: views and exports leave it out. `None` until the
+    /// secret is stored or next read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub fingerprint: Option<String>,
 }
 
 fn yes() -> bool {
@@ -127,7 +134,7 @@ fn yes() -> bool {
 impl TokenRecord {
     /// A live Bearer secret key named `name` for `provider`, created at `created`, with every
     /// other field at its default (no expiry, no scopes, the default rate limit and rotation
-    /// interval, not yet used, rotated or revoked, both guardrail questions on, no mask). The one
+    /// interval, not yet used, rotated or revoked, both guardrail questions on, no mask, no fingerprint). The one
     /// place a record is built from nothing: the add flow fills in the rest, tests set what
     /// they need on top.
     pub fn new(id: impl Into<String>, name: impl Into<String>, provider: impl Into<String>, created: DateTime<Utc>) -> Self {
@@ -156,6 +163,7 @@ impl TokenRecord {
             masked: String::new(),
             confirm_foreign_host: true,
             confirm_writes: true,
+            fingerprint: None,
         }
     }
 }

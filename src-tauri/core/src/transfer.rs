@@ -30,6 +30,10 @@ pub enum Format {
 pub struct ImportReport {
     pub added: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// What to know about what was added (a secret already stored under another name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub warnings: Vec<String>,
 }
 
 /// A record that was not imported, and why.
@@ -52,8 +56,11 @@ const CSV_HEADER: [&str; 19] = [
     "rateLimit", "created", "expires", "lastUsed", "lastRotated", "rotationDays", "revokedAt", "tags", "notes",
 ];
 
-/// Serializes `records` in `format`. Contains no secret by construction.
+/// Serializes `records` in `format`. Contains no secret by construction, and no fingerprint
+/// (those only mean something next to this machine's install key).
 pub fn export(records: &[TokenRecord], format: Format, now: DateTime<Utc>) -> Result<String> {
+    let records: Vec<TokenRecord> = records.iter().cloned().map(|r| TokenRecord { fingerprint: None, ..r }).collect();
+    let records = records.as_slice();
     match format {
         Format::Json => serde_json::to_string_pretty(&Envelope { tokenbench: 1, exported: now, tokens: records.to_vec() })
             .map_err(|e| Error::Invalid(format!("could not encode the export: {e}"))),

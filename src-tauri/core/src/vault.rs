@@ -14,6 +14,10 @@ use crate::secret::Secret;
 /// The keychain service name every entry is stored under (the app's identifier).
 pub const SERVICE: &str = "dev.tokenbench.app";
 
+/// The account of the install key, the one vault entry that is not a token's secret: a random
+/// key that keys the secret fingerprints in the metadata (see `fingerprint.rs`).
+pub const INSTALL_KEY_ACCOUNT: &str = "__tokenbench_install_key__";
+
 /// What the startup canary found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -67,12 +71,12 @@ impl MemoryVault {
         *self.locked.lock().unwrap_or_else(|p| p.into_inner()) = locked;
     }
 
-    /// How many secrets it holds.
+    /// How many token secrets it holds (the install key is not one).
     pub fn len(&self) -> usize {
-        self.entries.lock().unwrap_or_else(|p| p.into_inner()).len()
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).keys().filter(|k| *k != INSTALL_KEY_ACCOUNT).count()
     }
 
-    /// True when it holds no secret.
+    /// True when it holds no token secret.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

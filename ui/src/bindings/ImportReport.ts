@@ -4,4 +4,8 @@ import type { Skipped } from "./Skipped";
 /**
  * What an import did, name by name.
  */
-export type ImportReport = { added: Array<string>, skipped: Array<Skipped>, };
+export type ImportReport = { added: Array<string>, skipped: Array<Skipped>, 
+/**
+ * What to know about what was added (a secret already stored under another name).
+ */
+warnings?: Array<string>, };

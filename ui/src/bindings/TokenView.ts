@@ -9,6 +9,12 @@ import type { TokenKind } from "./TokenKind";
  */
 export type TokenView = { status: Status, expiresSoon: boolean, rotationDue: boolean, rotationDueAt: string, providerName: string, 
 /**
+ * Names of the other tokens that hold the same secret (compared by fingerprint, never by
+ * value): storing one secret twice is usually a mistake, and rotating one leaves the other
+ * stale. Empty when none, or when the secret has not been fingerprinted yet.
+ */
+sameSecretAs?: Array<string>, 
+/**
  * Stable id; also the keychain account name.
  */
 id: string, 

@@ -7,7 +7,7 @@
 import * as api from "../api";
 import type { TokenView } from "../bindings/TokenView";
 import { type Child, h, replaceChildren } from "../dom";
-import { absoluteTime, AUTH_MODE_LABEL, KIND_LABEL, plural, relativeTime } from "../format";
+import { absoluteTime, AUTH_MODE_LABEL, KIND_LABEL, plural, relativeTime, sameSecretText } from "../format";
 import { icon } from "../icons";
 import { RevealSession } from "../reveal";
 import { go } from "../router";
@@ -141,6 +141,7 @@ export function detailPanel(token: TokenView, actions: DetailActions, now = new 
         ? h("p", { class: "muted small" }, `Revoked ${absoluteTime(token.revokedAt)}. The keychain entry was deleted; the record and its history stay.`)
         : h("div", { class: "secret-line" }, value, h("div", { class: "secret-actions" }, revealBtn, copyBtn)),
       countdown,
+      token.sameSecretAs?.length ? h("p", { class: "warning", "data-testid": "same-secret" }, icon("alert"), sameSecretText(token.sameSecretAs)) : null,
     ),
     h(
       "div",

@@ -166,6 +166,7 @@ export function openImportDialog(changed: () => void, tab: Tab = "paste"): void 
         h("p", null, h("strong", null, report.added.length ? `Added ${plural(report.added.length, "token")}` : "Nothing was added"), report.skipped.length ? `, skipped ${report.skipped.length}` : "", "."),
         report.added.length ? h("ul", { class: "report-list" }, report.added.map((n) => h("li", null, icon("check"), n))) : null,
         report.skipped.length ? h("ul", { class: "report-list skipped" }, report.skipped.map((s) => h("li", null, icon("alert"), h("strong", null, s.name), ` — ${s.reason}`))) : null,
+        report.warnings?.length ? h("ul", { class: "report-list", "data-testid": "import-warnings" }, report.warnings.map((w) => h("li", { class: "warning" }, icon("alert"), w))) : null,
       ),
     );
   }

@@ -7,6 +7,7 @@
 import * as api from "../api";
 import type { TokenView } from "../bindings/TokenView";
 import { h } from "../dom";
+import { sameSecretText } from "../format";
 import { icon } from "../icons";
 import { toast } from "../toast";
 import { field, openDialog } from "./dialog";
@@ -123,7 +124,8 @@ export function replaceSecretDialog(token: TokenView, done: (t: TokenView) => vo
     try {
       const updated = await api.replaceSecret(token.id, value);
       dialog.close();
-      toast(`Replaced the secret of “${token.name}”`, "success", `Now shown as ${updated.masked}.`);
+      if (updated.sameSecretAs?.length) toast(`Replaced the secret of “${token.name}”, but it is already stored`, "info", sameSecretText(updated.sameSecretAs));
+      else toast(`Replaced the secret of “${token.name}”`, "success", `Now shown as ${updated.masked}.`);
       done(updated);
     } catch (err) {
       showError(error, err);

@@ -12,7 +12,7 @@ import type { Profile } from "../bindings/Profile";
 import type { TokenKind } from "../bindings/TokenKind";
 import type { TokenView } from "../bindings/TokenView";
 import { h, replaceChildren } from "../dom";
-import { AUTH_MODE_HINT, AUTH_MODE_LABEL, ENVIRONMENT_LABEL, KIND_LABEL } from "../format";
+import { AUTH_MODE_HINT, AUTH_MODE_LABEL, ENVIRONMENT_LABEL, KIND_LABEL, sameSecretText } from "../format";
 import { icon } from "../icons";
 import { keychainUsable, shared } from "../state";
 import { toast } from "../toast";
@@ -221,7 +221,8 @@ export function openTokenForm(opts: { token?: TokenView; taken: readonly string[
         toast(`Saved “${saved.name}”`);
       } else {
         saved = await api.createToken(toNewToken(values));
-        toast(`Added “${saved.name}”`, "success", "The secret is in the OS keychain; only its masked form is kept here.");
+        if (saved.sameSecretAs?.length) toast(`Added “${saved.name}”, but its secret is already stored`, "info", sameSecretText(saved.sameSecretAs));
+        else toast(`Added “${saved.name}”`, "success", "The secret is in the OS keychain; only its masked form is kept here.");
       }
       dialog.close();
       opts.onSaved(saved);

@@ -50,7 +50,7 @@ pub fn new_token_secret(profile_id: &str, kind: TokenKind, env: Environment) -> 
 }
 
 /// `n` random bytes from UUID v4s, leaving out bytes 6 and 8 (version and variant bits).
-fn random_bytes(n: usize) -> Vec<u8> {
+pub(crate) fn random_bytes(n: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(n + 14);
     while out.len() < n {
         let bytes = uuid::Uuid::new_v4().into_bytes();

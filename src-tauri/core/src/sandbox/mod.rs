@@ -35,6 +35,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use crate::clock::{Clock, FixedClock, SystemClock};
+pub(crate) use keys::random_bytes;
 pub use keys::{new_token_secret, PROVIDERS};
 pub use request_log::RETENTION_DAYS;
 pub use shipped::PUBLISHABLE_ENDPOINTS;
