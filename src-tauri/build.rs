@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "keychain_status",
     "list_profiles",
+    "mark_startup",
     "list_tokens",
     "get_token",
     "recognize",

@@ -22,6 +22,7 @@ pub fn run() {
             commands::app::app_info,
             commands::app::keychain_status,
             commands::app::list_profiles,
+            commands::app::mark_startup,
             commands::tokens::list_tokens,
             commands::tokens::get_token,
             commands::tokens::recognize,

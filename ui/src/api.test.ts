@@ -74,6 +74,7 @@ describe("command wrappers follow api-contract.md", () => {
     ["delete_token", () => api.deleteToken("t1", true), "delete_token", { id: "t1", confirm: true }],
     ["export_inventory", () => api.exportInventory("csv"), "export_inventory", { format: "csv" }],
     ["import_text", () => api.importText("A=b"), "import_text", { text: "A=b" }],
+    ["mark_startup", () => api.markStartup("inventory-interactive 3"), "mark_startup", { what: "inventory-interactive 3" }],
     ["import_file", () => api.importFile("/x/.env"), "import_file", { path: "/x/.env" }],
     ["confirm_proposals", () => api.confirmProposals([]), "confirm_proposals", { choices: [] }],
     ["reveal_secret", () => api.revealSecret("t1"), "reveal_secret", { id: "t1" }],

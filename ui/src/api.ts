@@ -166,6 +166,8 @@ export const replaceSecret = (id: string, secret: string) => call<TokenView>("re
 export const revokeToken = (id: string, confirm: boolean) => call<TokenView>("revoke_token", { id, confirm });
 /** Deletes record and keychain entry. */
 export const deleteToken = (id: string, confirm: boolean) => call<null>("delete_token", { id, confirm });
+/** A start-up milestone for the benchmark; the backend records it only when asked to (a no-op otherwise). */
+export const markStartup = (what: string) => call<null>("mark_startup", { what });
 /** The inventory as JSON or CSV text; never contains secrets. */
 export const exportInventory = (format: "json" | "csv") => call<string>("export_inventory", { format });
 /**

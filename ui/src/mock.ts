@@ -208,6 +208,7 @@ export function createMockBackend(params: URLSearchParams): Backend {
       }
       return { kind: "imported", report };
     },
+    mark_startup: () => null,
     import_file: ({ path }) => fail("io", `could not read '${path}': the browser preview cannot open files. Paste the text instead.`),
     confirm_proposals: ({ choices }: { choices: ProposalChoice[] }) => needVault() ?? choices.reduce((report, c) => {
       if (taken(c.token.name)) report.skipped.push({ name: c.token.name, reason: "a token with this name already exists" });

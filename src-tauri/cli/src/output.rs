@@ -143,7 +143,13 @@ pub fn report(r: &ImportReport, json: bool) -> Result<()> {
     if json {
         return print_json(r);
     }
-    println!("Added {} token(s){}", r.added.len(), if r.added.is_empty() { String::new() } else { format!(": {}", r.added.join(", ")) });
+    // A large export imports thousands of records: name the first few, count the rest.
+    let names = match r.added.len() {
+        0 => String::new(),
+        n if n <= 12 => format!(": {}", r.added.join(", ")),
+        n => format!(": {}, … and {} more", r.added[..10].join(", "), n - 10),
+    };
+    println!("Added {} token(s){names}", r.added.len());
     for s in &r.skipped {
         println!("Skipped '{}': {}", s.name, s.reason);
     }

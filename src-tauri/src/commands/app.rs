@@ -30,6 +30,19 @@ pub async fn keychain_status(state: State<'_, AppState>) -> CommandResult<Keycha
     blocking(move || Ok(inv.keychain_status())).await
 }
 
+/// A start-up milestone from the page (the inventory is interactive). Only when the app was
+/// started with `TOKENBENCH_STARTUP_TRACE=<file>` (the start-up benchmark) is it appended there
+/// as `<unix ms> <what>`; otherwise nothing happens.
+#[tauri::command]
+pub fn mark_startup(what: String) {
+    let Some(path) = std::env::var_os("TOKENBENCH_STARTUP_TRACE") else { return };
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let what: String = what.chars().filter(|c| !c.is_control()).take(80).collect();
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = std::io::Write::write_all(&mut file, format!("{ms} {what}\n").as_bytes());
+    }
+}
+
 #[tauri::command]
 pub fn list_profiles(state: State<'_, AppState>) -> Vec<Profile> {
     state.inventory.profiles().all().to_vec()
