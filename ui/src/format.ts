@@ -34,6 +34,18 @@ export function relativeTime(iso: string | undefined, now: Date, fallback = "—
   return relative.format(Math.round(diff / (365 * DAY)), "year");
 }
 
+/** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one. */
+const absoluteFormats = new Map<string, Intl.DateTimeFormat>();
+function absoluteFormat(timeZone?: string): Intl.DateTimeFormat {
+  const key = timeZone ?? "";
+  let format = absoluteFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    absoluteFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * "2025-03-14 15:04" in the given time zone (the user's own by default): unambiguous and
  * sortable, for titles and the detail panel. `fallback` for a missing or unparsable date.
@@ -42,15 +54,7 @@ export function absoluteTime(iso: string | undefined, timeZone?: string, fallbac
   if (!iso) return fallback;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return fallback;
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  const parts = absoluteFormat(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }

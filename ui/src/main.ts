@@ -6,9 +6,11 @@
 import "./styles.css";
 import * as api from "./api";
 import { h, isTyping, replaceChildren } from "./dom";
+import { INITIAL_FILTERS, toListQuery } from "./filters";
 import { shortcutFor } from "./keyboard";
 import { parseRoute, type Route } from "./router";
 import { changed, keychainUsable, loadShared, refreshKeychain, subscribe } from "./state";
+import type { TokenView } from "./bindings/TokenView";
 import { dialogOpen } from "./views/dialog";
 import { handleSecretHidden } from "./views/detail";
 import { inventoryView, type View } from "./views/inventory";
@@ -19,7 +21,7 @@ import { testerView } from "./views/tester";
 const shell = createShell();
 let current: { route: Route; view?: View; dispose?: () => void } | undefined;
 
-function mount(route: Route): void {
+function mount(route: Route, firstList?: Promise<TokenView[]>): void {
   shell.setRoute(route);
   if (current?.route.view === "inventory" && route.view === "inventory" && current.view) {
     current.route = route;
@@ -29,7 +31,7 @@ function mount(route: Route): void {
   current?.view?.dispose();
   current?.dispose?.();
   if (route.view === "inventory") {
-    const view = inventoryView(route.tokenId);
+    const view = inventoryView(route.tokenId, firstList);
     current = { route, view };
     replaceChildren(shell.main, view.el);
   } else if (route.view === "tester") {
@@ -80,6 +82,10 @@ function fatal(err: unknown): void {
 
 async function start(): Promise<void> {
   replaceChildren(shell.main, h("div", { class: "loading" }, "Opening Tokenbench…"));
+  const route = parseRoute(window.location.hash);
+  // The inventory's list is asked for at once, alongside the shared state, not after it.
+  const firstList = route.view === "inventory" ? api.listTokens(toListQuery(INITIAL_FILTERS)) : undefined;
+  firstList?.catch(() => undefined); // the view reports a failure when it awaits it
   try {
     await loadShared();
   } catch (err) {
@@ -87,7 +93,7 @@ async function start(): Promise<void> {
     return;
   }
   current = undefined;
-  mount(parseRoute(window.location.hash));
+  mount(route, firstList);
 }
 
 document.body.appendChild(shell.root);

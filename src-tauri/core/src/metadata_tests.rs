@@ -115,3 +115,31 @@ fn the_file_is_valid_tauri_plugin_store_json_an_object_of_keys() {
     let map = value.as_object().expect("the plugin stores a JSON object of keys");
     assert!(map.contains_key("tokens") && map.contains_key("version"));
 }
+
+/// Why: reads are served from memory while the file is the one last read or written, so a
+/// change made by another process (the CLI while the app runs) must still be seen at once.
+#[test]
+fn a_change_made_through_another_handle_is_seen_by_the_next_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tokens.json");
+    let app = MetadataFile::new(&path);
+    let cli = MetadataFile::new(&path); // another process: its own memory
+    app.update(now(), |r| {
+        r.push(record("a"));
+        Ok(())
+    })
+    .expect("save");
+    assert_eq!(app.load(now()).expect("load").records.len(), 1);
+    cli.update(now(), |r| {
+        r.push(record("b"));
+        Ok(())
+    })
+    .expect("save elsewhere");
+    let names: Vec<String> = app.load(now()).expect("load").records.into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["a", "b"], "the other writer's record is seen");
+    // A plain overwrite in place (an editor, a restore) is seen too.
+    std::fs::write(&path, br#"{"version":1,"tokens":[]}"#).expect("overwrite");
+    assert!(app.load(now()).expect("load").records.is_empty(), "the overwrite is seen");
+    std::fs::remove_file(&path).expect("remove");
+    assert!(app.load(now()).expect("load").records.is_empty(), "a removed file is an empty inventory");
+}

@@ -48,8 +48,12 @@ const COLUMNS: Column[] = [
   { key: null, label: "Tags", className: "col-tags" },
 ];
 
-/** Mounts the inventory; `tokenId` opens that token's detail. */
-export function inventoryView(tokenId?: string): View {
+/**
+ * Mounts the inventory; `tokenId` opens that token's detail. `firstList`, when given, is the
+ * unfiltered list already asked for (at start-up, while the shared state loads), used for the
+ * first display instead of asking again.
+ */
+export function inventoryView(tokenId?: string, firstList?: Promise<TokenView[]>): View {
   let filters: FilterState = { ...INITIAL_FILTERS };
   let tokens: TokenView[] = [];
   let all: TokenView[] = [];
@@ -149,7 +153,8 @@ export function inventoryView(tokenId?: string): View {
     try {
       const filtered = activeFilterCount(filters) > 0;
       const needAll = filtered && (reloadAll || !loaded || loadError !== undefined);
-      const [list, universe] = await Promise.all([api.listTokens(toListQuery(filters)), needAll ? api.listTokens({}) : null]);
+      const early = !loaded && firstList && activeFilterCount(filters) === 0 ? firstList : undefined;
+      const [list, universe] = await Promise.all([early ?? api.listTokens(toListQuery(filters)), needAll ? api.listTokens({}) : null]);
       tokens = list;
       all = universe ?? (filtered ? all : list);
       loadError = undefined;

@@ -9,6 +9,11 @@
  * and renders it before focusing it. A focused row scrolled out of the window is removed from
  * the DOM; focus then parks on the scroll container so the arrow keys carry on from the
  * selection.
+ *
+ * Showing a list never forces a layout: the scroll position and the viewport's height are
+ * kept from the scroll events and a ResizeObserver (which runs after layout), and the row and
+ * header heights start from what the CSS gives and are corrected there if they differ. Each
+ * forced layout of the whole page cost about 70 ms at start-up.
  */
 
 import type { TokenView } from "../bindings/TokenView";
@@ -17,9 +22,9 @@ import { absoluteTime, relativeTime } from "../format";
 import { scrollToReveal, visibleWindow, type Viewport } from "../virtual-window";
 import { environmentBadge, flags, statusBadge } from "./badges";
 
-/** The row height the CSS gives (`.tokens td` 38 px + 1 px border); measured once rows exist. */
-const ROW_HEIGHT_GUESS = 39;
-const HEADER_HEIGHT_GUESS = 33;
+/** The heights the CSS gives a row (`.tokens td`) and the header (`.tokens th`), borders included. */
+const ROW_HEIGHT_GUESS = 38;
+const HEADER_HEIGHT_GUESS = 32;
 
 /** A mounted token table. */
 export type TokenTable = {
@@ -46,6 +51,8 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
   let headerHeight = HEADER_HEIGHT_GUESS;
   let now = new Date();
   let frame = 0;
+  let scrollTop = 0;
+  let viewportHeight = window.innerHeight;
   const rendered = new Map<number, HTMLTableRowElement>();
 
   const thead = h("thead");
@@ -56,12 +63,19 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
   const el = h("div", { class: "table-wrap", tabindex: "-1" }, table);
 
   el.addEventListener("scroll", () => {
+    scrollTop = el.scrollTop;
     if (!frame) frame = requestAnimationFrame(() => ((frame = 0), render()));
   });
-  if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => render()).observe(el);
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver((entries) => {
+      viewportHeight = entries[entries.length - 1].contentRect.height || viewportHeight;
+      measure();
+      render();
+    }).observe(el);
+  }
 
   function viewport(): Viewport {
-    return { count: tokens.length, rowHeight, headerHeight, scrollTop: el.scrollTop, viewportHeight: el.clientHeight || window.innerHeight };
+    return { count: tokens.length, rowHeight, headerHeight, scrollTop, viewportHeight };
   }
 
   function render(): void {
@@ -86,23 +100,21 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
       if (prev.nextElementSibling !== tr) prev.after(tr);
       prev = tr;
     }
-    measure();
   }
 
-  /** Takes the real heights from the DOM the first time rows exist (fonts and zoom vary). */
+  /**
+   * Takes the real heights from the DOM (fonts and zoom vary). Called from the ResizeObserver,
+   * after layout, when reading it costs nothing; the caller then renders the window again.
+   */
   function measure(): void {
     const first = rendered.values().next().value;
     const height = first?.getBoundingClientRect().height ?? 0;
     const head = thead.getBoundingClientRect().height;
     if (head > 0) headerHeight = head;
-    if (height > 0 && Math.abs(height - rowHeight) > 0.5) {
-      rowHeight = height;
-      render();
-    }
+    if (height > 0) rowHeight = height;
   }
 
   function row(t: TokenView, index: number): HTMLTableRowElement {
-    const shownTags = t.tags.slice(0, 3);
     const tr = h(
       "tr",
       {
@@ -115,14 +127,7 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
         "aria-selected": String(index === selected),
         class: [t.status !== "active" ? "inactive" : "", t.id === openId ? "open" : ""].join(" ").trim(),
       },
-      h("td", { class: "col-name" }, h("span", { class: "name" }, t.name)),
-      h("td", { class: "col-provider" }, t.providerName),
-      h("td", { class: "col-env" }, environmentBadge(t)),
-      h("td", { class: "col-status" }, h("div", { class: "status-cell" }, statusBadge(t), flags(t))),
-      h("td", { class: "col-value" }, h("code", { class: "masked", "data-testid": "token-masked" }, t.masked)),
-      h("td", { class: "col-expires", title: t.expires ? absoluteTime(t.expires) : "Never expires" }, t.expires ? relativeTime(t.expires, now) : h("span", { class: "muted" }, "Never")),
-      h("td", { class: "col-last-used", title: t.lastUsed ? absoluteTime(t.lastUsed) : "Not used yet" }, t.lastUsed ? relativeTime(t.lastUsed, now) : h("span", { class: "muted" }, "Never")),
-      h("td", { class: "col-tags" }, h("div", { class: "chip-list" }, shownTags.map((g) => h("span", { class: "tag" }, g)), t.tags.length > 3 ? h("span", { class: "muted small", title: t.tags.join(", ") }, `+${t.tags.length - 3}`) : null)),
+      cells(t, now),
     );
     tr.addEventListener("click", () => activate(index));
     tr.addEventListener("focus", () => selected !== index && select(index, false));
@@ -138,8 +143,9 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
     selected = index;
     if (index < 0 || index >= tokens.length) return;
     if (focus) {
+      scrollTop = el.scrollTop;
       const top = scrollToReveal(viewport(), index);
-      if (top !== el.scrollTop) el.scrollTop = top;
+      if (top !== scrollTop) el.scrollTop = scrollTop = top;
       render();
     }
     const tr = rendered.get(index);
@@ -169,6 +175,21 @@ export function tokenTable(activate: (index: number) => void): TokenTable {
     },
     hasFocus: () => el.contains(document.activeElement),
   };
+}
+
+/** The cells of one token's row. */
+function cells(t: TokenView, now: Date): HTMLElement[] {
+  const shownTags = t.tags.slice(0, 3);
+  return [
+    h("td", { class: "col-name" }, h("span", { class: "name" }, t.name)),
+    h("td", { class: "col-provider" }, t.providerName),
+    h("td", { class: "col-env" }, environmentBadge(t)),
+    h("td", { class: "col-status" }, h("div", { class: "status-cell" }, statusBadge(t), flags(t))),
+    h("td", { class: "col-value" }, h("code", { class: "masked", "data-testid": "token-masked" }, t.masked)),
+    h("td", { class: "col-expires", title: t.expires ? absoluteTime(t.expires) : "Never expires" }, t.expires ? relativeTime(t.expires, now) : h("span", { class: "muted" }, "Never")),
+    h("td", { class: "col-last-used", title: t.lastUsed ? absoluteTime(t.lastUsed) : "Not used yet" }, t.lastUsed ? relativeTime(t.lastUsed, now) : h("span", { class: "muted" }, "Never")),
+    h("td", { class: "col-tags" }, h("div", { class: "chip-list" }, shownTags.map((g) => h("span", { class: "tag" }, g)), t.tags.length > 3 ? h("span", { class: "muted small", title: t.tags.join(", ") }, `+${t.tags.length - 3}`) : null)),
+  ];
 }
 
 function spacer(): HTMLTableRowElement {
