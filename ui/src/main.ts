@@ -93,7 +93,9 @@ async function start(): Promise<void> {
     return;
   }
   current = undefined;
-  mount(route, firstList);
+  // The route may have changed while loading (a click in the sidebar): follow where it is now.
+  const now = parseRoute(window.location.hash);
+  mount(now, now.view === route.view ? firstList : undefined);
 }
 
 document.body.appendChild(shell.root);

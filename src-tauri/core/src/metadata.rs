@@ -45,8 +45,11 @@ pub struct Loaded {
 pub struct MetadataFile {
     path: PathBuf,
     /// The records of the file as last read or written, and which file that was.
-    cache: Arc<Mutex<Option<(Identity, Vec<TokenRecord>)>>>,
+    cache: Arc<Mutex<Remembered>>,
 }
+
+/// Which version of the file was last read or written, and its records.
+type Remembered = Option<(Identity, Vec<TokenRecord>)>;
 
 /// What tells one version of the file from another without reading it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +160,7 @@ impl MetadataFile {
         Ok(())
     }
 
-    fn remember(&self, known: Option<(Identity, Vec<TokenRecord>)>) {
+    fn remember(&self, known: Remembered) {
         *self.cache.lock().unwrap_or_else(|p| p.into_inner()) = known;
     }
 

@@ -192,6 +192,11 @@ function cells(t: TokenView, now: Date): HTMLElement[] {
   ];
 }
 
+/**
+ * A blank row standing in for rows not rendered. One cell, spanning one column: a wider span
+ * would add columns to a table whose narrow layouts hide some (display: none), and in a fixed
+ * table an extra column takes a share of the name column's width.
+ */
 function spacer(): HTMLTableRowElement {
-  return h("tr", { class: "spacer", "aria-hidden": "true" }, h("td", { colspan: "8" }));
+  return h("tr", { class: "spacer", "aria-hidden": "true" }, h("td"));
 }
