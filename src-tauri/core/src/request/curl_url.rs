@@ -81,6 +81,11 @@ fn with_scheme(url: &str, proto_default: Option<&str>, notes: &mut Vec<String>) 
     if url.starts_with('/') {
         return url.to_string(); // a path, joined to the token's base URL by the tester
     }
+    if url.starts_with('{') && url.split('/').next().is_some_and(|head| head.ends_with('}')) {
+        // `curl $WEBHOOK_URL`: the variable holds the whole address, scheme included.
+        notes.push("The URL starts with a variable: fill it in with the full address, scheme included.".into());
+        return url.to_string();
+    }
     let host = url.split(['/', '?', ':', '@']).next().unwrap_or("");
     let first_label = host.split('.').next().unwrap_or("").to_ascii_lowercase();
     let scheme = match proto_default {
