@@ -217,9 +217,10 @@ impl Parser<'_> {
             "--user" => {
                 let e = self.inputs.expand(value, false);
                 let (user, password) = e.text.split_once(':').unwrap_or((&e.text, ""));
+                let shown_user = display(user, user.starts_with('$').then(|| user.to_string()));
                 let masked = match &e.from_var {
                     Some(var) => var.clone(),
-                    None => format!("{}:{}", display(user, None), if password.is_empty() { "" } else { "••••" }),
+                    None => format!("{shown_user}:{}", if password.is_empty() { "" } else { "••••" }),
                 };
                 self.found.push(credential("-u (basic auth)", &masked, Some(AuthMode::Custom)));
                 if !e.text.contains(':') {
@@ -352,3 +353,9 @@ fn missing_value(opt: &str) -> Error {
 #[cfg(test)]
 #[path = "curl_import_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "curl_man_tests.rs"]
+mod man_tests;
+#[cfg(test)]
+#[path = "curl_man_url_tests.rs"]
+mod man_url_tests;
