@@ -66,6 +66,11 @@ impl Body {
         self.json |= json;
     }
 
+    /// True once a data option was given (even `-d ''`).
+    pub(super) fn has_data(&self) -> bool {
+        self.data.is_some()
+    }
+
     /// The body for the request: multipart when there is a form, the upload's content for
     /// `-T`, else the data (or, with `-G`, no body and the data for the query).
     pub(super) fn assemble(self, get: bool, form_disposition: &str) -> Assembled {

@@ -298,6 +298,7 @@ impl Parser<'_> {
         let own_type = self.headers.iter().position(|h| h.name.eq_ignore_ascii_case("content-type"));
         let form_data = own_type.is_none_or(|i| self.headers[i].value.to_ascii_lowercase().starts_with("multipart/form-data"));
         let upload_name = self.body.upload.as_ref().map(|(name, _)| name.clone());
+        let (has_form, has_data) = (!self.body.form.is_empty(), self.body.has_data());
         let assembled = std::mem::take(&mut self.body).assemble(self.get, if form_data { "form-data" } else { "attachment" });
         let url = curl_url::build(&UrlInput {
             raw: &raw,
@@ -322,6 +323,9 @@ impl Parser<'_> {
             if !set && !self.removed.contains(&lower) {
                 self.headers.push(FormRow::new(name, value));
             }
+        }
+        if upload_name.is_some() && (has_form || has_data) || has_form && has_data {
+            self.note("curl refuses to combine -T, -d and -F in one request (\"You can only select one HTTP request method!\"); the import kept the -F form if there is one, else the -T upload.".into());
         }
         if self.head && assembled.posts {
             self.note("curl refuses -I together with -d or -F (use -G to send the data in the query).".into());

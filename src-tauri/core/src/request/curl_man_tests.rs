@@ -196,6 +196,9 @@ fn upload_file_is_a_put_to_the_url_with_the_file_name_appended_to_a_folder() {
     assert_eq!(import("curl -T dir/report.csv https://h.example").draft.url, "https://h.example/report.csv", "the file's own name");
     let d = import("curl -T - https://h.example/up/ <<EOF\nhi\nEOF").draft;
     assert_eq!((d.url.as_str(), d.body.as_str()), ("https://h.example/up/", "hi\n"), "stdin appends no name");
+    // -d: "This option is mutually exclusive to -F, --form and -I, --head and -T, --upload-file."
+    assert!(noted(&import("curl -T a.txt -d x=1 https://h.example/up/"), &["only select one HTTP request method"]));
+    assert!(noted(&import("curl -F a=b -d x=1 https://h.example/up/"), &["only select one HTTP request method"]));
     let imp = import("curl -X POST -T report.csv https://h.example/up/");
     assert_eq!(imp.draft.method, "POST", "-X changes the method word");
     assert!(noted(&imp, &["-T report.csv", "left out"]), "{:?}", imp.notes);
