@@ -34,8 +34,8 @@ fn url_query_appends_encoded_pieces_in_the_data_urlencode_forms_and_plus_keeps_t
 fn a_url_without_a_scheme_is_http_as_curl_guesses_it_with_a_note() {
     // --url: "If the given URL is missing a scheme name … curl will make a guess based on the
     // host. If the outermost sub-domain name matches DICT, FTP, IMAP, LDAP, POP3 or SMTP then
-    // that protocol will be used, otherwise HTTP will be used." --proto-default: "Use PROTOCOL
-    // for any URL missing a scheme".
+    // that protocol will be used, otherwise HTTP will be used." --proto-default: "Tells curl to
+    // use protocol for any URL missing a scheme name."
     let imp = import("curl 'localhost:9200/idx/_search?pretty'");
     assert_eq!(imp.draft.url, "http://localhost:9200/idx/_search");
     assert!(noted(&imp, &["no scheme", "http://"]), "{:?}", imp.notes);
