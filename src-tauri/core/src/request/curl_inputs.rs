@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::request::curl_script::Stdin;
+use crate::request::curl_script::{substitution_output, Stdin};
 use crate::request::curl_url::template_name;
 use crate::request::shell_words::Part;
 
@@ -67,6 +67,15 @@ impl<'a> Inputs<'a> {
                     }
                 },
                 Part::Command(c) => {
+                    // "$(cat <<EOF … EOF)": bash replaces it by what it prints, "with any
+                    // trailing newlines deleted".
+                    let inner = c.strip_prefix("$(").and_then(|rest| rest.strip_suffix(')'));
+                    if let Some(parts) = inner.and_then(substitution_output) {
+                        let printed = self.expand(&parts, for_url);
+                        e.text.push_str(printed.text.trim_end_matches('\n'));
+                        e.notes.extend(printed.notes);
+                        continue;
+                    }
                     e.text.push_str(c);
                     e.notes.push(format!("{c} runs a command; Tokenbench does not run it: replace it with a value."));
                 }

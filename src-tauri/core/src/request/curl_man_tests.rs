@@ -170,6 +170,17 @@ fn here_documents_and_here_strings_are_the_body_of_data_at_dash() {
 }
 
 #[test]
+fn a_command_substitution_that_prints_written_text_is_that_text() {
+    // man bash, Command Substitution: "Bash performs the expansion by executing command … and
+    // replacing the command substitution with the standard output of the command, with any
+    // trailing newlines deleted."
+    let d = import("ID=7\ncurl -d \"$(cat <<EOF\n{\"id\": $ID}\nEOF\n)\" https://h.example").draft;
+    assert_eq!(d.body, "{\"id\": 7}");
+    let imp = import("curl -H \"X-Time: $(date +%s)\" https://h.example");
+    assert!(noted(&imp, &["$(date +%s)", "does not run it"]), "anything else is noted: {:?}", imp.notes);
+}
+
+#[test]
 fn standard_input_from_echo_is_read_and_from_anything_else_noted() {
     let d = import("echo '{\"ref\":\"main\"}' | curl --data-binary @- https://h.example/d").draft;
     assert_eq!(d.body, "{\"ref\":\"main\"}\n", "echo adds a newline");

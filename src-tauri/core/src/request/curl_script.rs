@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::request::shell_words::{assignment, expand_plain, literal, Part, Token};
+use crate::request::shell_words::{assignment, expand_plain, literal, split, Part, Token};
 
 /// Where the curl command's standard input comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,11 +93,26 @@ pub(super) fn find_curl(tokens: &[Token]) -> Result<Script> {
     Ok(script)
 }
 
+/// What a command substitution's text (`cat <<EOF … EOF`, `echo …`, `printf '%s' …`, the inside
+/// of `$(…)`) prints, when that is written in it; `None` for anything else.
+pub(super) fn substitution_output(inner: &str) -> Option<Vec<Part>> {
+    let tokens = split(inner).ok()?;
+    let mut commands = commands(&tokens).into_iter().filter(|c| !c.words.is_empty());
+    let command = commands.next()?;
+    if commands.next().is_some() {
+        return None;
+    }
+    match output_of(&literal(&command.words[0]), &command.words[1..], command.stdin) {
+        Stdin::Text(parts) => Some(parts),
+        _ => None,
+    }
+}
+
 /// Groups the tokens into commands, marking those that read the previous one's output.
 fn commands(tokens: &[Token]) -> Vec<Command> {
     let mut out = vec![Command::default()];
     for token in tokens {
-        let current = out.last_mut().expect("never empty");
+        let Some(current) = out.last_mut() else { break };
         match token {
             Token::Word(parts) => current.words.push(parts.clone()),
             Token::Stdin(parts) => current.stdin = Some(Stdin::Text(parts.clone())),

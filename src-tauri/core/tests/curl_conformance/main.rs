@@ -201,3 +201,20 @@ fn curl_corpus_imports_as_curl_sends_it() {
     let matching = cli.iter().filter(|(_, v)| v.diffs.is_empty()).count();
     assert!(matching * 100 >= total * 95, "only {matching} of {total} commands import as curl sends them (the goal is 95%)");
 }
+
+#[test]
+fn no_prefix_or_suffix_of_a_corpus_command_makes_the_importer_panic() {
+    // Bad input gets an error or notes, never a crash: every cut of every command is imported.
+    let mut imports = 0;
+    for entry in read_corpus().entries {
+        let chars: Vec<char> = entry.command.chars().collect();
+        for cut in 0..=chars.len() {
+            let head: String = chars[..cut].iter().collect();
+            let tail: String = chars[cut..].iter().collect();
+            let _ = import_curl(&head);
+            let _ = import_curl(&format!("curl {tail}"));
+            imports += 2;
+        }
+    }
+    assert!(imports > 40_000, "{imports} imports");
+}
