@@ -53,7 +53,8 @@ pub(super) fn form_part(arg: &str, literal: bool, read: &mut Reader<'_>, notes: 
         let key_end = (key_start..chars.len()).find(|&j| matches!(chars[j], '=' | ';')).unwrap_or(chars.len());
         let key: String = chars[key_start..key_end].iter().collect();
         if chars.get(key_end) != Some(&'=') {
-            notes.push(format!("curl skips the unknown form field parameter '{key}' in -F {name}=…; so did the import."));
+            // Not echoed: an unquoted value with a `;` may be a secret cut in two.
+            notes.push(format!("-F {name}=… has a ';' part that is not type=, filename= or headers=: curl skips it, and so did the import."));
             i = key_end;
             continue;
         }

@@ -102,9 +102,7 @@ impl Parser<'_> {
                     Some(opt) if opt.takes_value => {
                         i += 1;
                         let value = args.get(i).ok_or_else(|| missing_value(&word))?;
-                        if !self.option(opt, value) {
-                            break;
-                        }
+                        self.option(opt, value);
                     }
                     Some(opt) => {
                         if !self.flag(opt, word != opt.long) {
@@ -132,9 +130,7 @@ impl Parser<'_> {
                         i += 1;
                         args.get(i).cloned().ok_or_else(|| missing_value(&format!("-{c}")))?
                     };
-                    if !self.option(opt, &value) {
-                        return Ok(());
-                    }
+                    self.option(opt, &value);
                     break;
                 }
             }
@@ -170,8 +166,8 @@ impl Parser<'_> {
         true
     }
 
-    /// An option with its value. Returns false when parsing stops (`--next`).
-    fn option(&mut self, opt: CurlOption, value: &[Part]) -> bool {
+    /// An option with its value.
+    fn option(&mut self, opt: CurlOption, value: &[Part]) {
         let name = opt.long;
         match name {
             "--request" => self.method = Some(self.text(value).trim().to_ascii_uppercase()),
@@ -251,7 +247,6 @@ impl Parser<'_> {
                 Effect::Quiet | Effect::Handled => {}
             },
         }
-        true
     }
 
     /// One `-H` value: `Name: value`, `Name:` (removes a header curl would add), `Name;`
