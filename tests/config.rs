@@ -100,3 +100,34 @@ fn the_main_window_gets_no_plugin_permission_beyond_events() {
     assert_eq!(granted, ["core:event:default"], "no fs, shell, http or other plugin permission reaches the webview");
     assert_eq!(capability()["windows"], serde_json::json!(["main"]));
 }
+
+fn csp() -> Vec<(String, Vec<String>)> {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("tauri.conf.json is JSON");
+    let text = conf["app"]["security"]["csp"].as_str().expect("a CSP is set (Tauri sets none otherwise)").to_owned();
+    text.split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let mut words = d.split_whitespace().map(str::to_owned);
+            (words.next().unwrap_or_default(), words.collect())
+        })
+        .collect()
+}
+
+/// The webview shows masked secrets and, on an explicit reveal, one real one: a script injected
+/// through a response body must have nowhere to run and nowhere to send it.
+#[test]
+fn the_csp_is_strict_and_the_global_tauri_object_is_off() {
+    let csp = csp();
+    let directive = |name: &str| csp.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_else(|| panic!("CSP has no {name}: {csp:?}"));
+    assert_eq!(directive("default-src"), ["'self'"]);
+    assert_eq!(directive("script-src"), ["'self'"], "scripts only from the app's own files");
+    for name in ["object-src", "base-uri", "frame-src", "form-action"] {
+        assert_eq!(directive(name), ["'none'"], "{name}");
+    }
+    let all: Vec<&String> = csp.iter().flat_map(|(_, v)| v).collect();
+    assert!(!all.iter().any(|v| v.as_str() == "'unsafe-eval'" || v.as_str() == "*"), "no eval and no wildcard source: {csp:?}");
+    assert!(directive("connect-src").iter().all(|s| s == "ipc:" || s == "http://ipc.localhost"), "the page talks to Rust only, never to the network");
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("json");
+    assert_eq!(conf["app"]["withGlobalTauri"], serde_json::json!(false), "window.__TAURI__ stays off");
+}

@@ -12,6 +12,7 @@ pub mod keychain;
 pub mod mask;
 pub mod metadata;
 pub mod paths;
+pub mod presentation;
 pub mod profile;
 pub mod proposals;
 pub mod query;
