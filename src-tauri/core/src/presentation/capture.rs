@@ -117,7 +117,7 @@ pub fn detect(processes: &[Process], cast_sources: &[String]) -> Vec<Detection> 
     for source in cast_sources {
         push(format!("a screen cast through the desktop portal ({source})"), Certainty::Capturing);
     }
-    found.sort_by(|a, b| b.certainty.cmp(&a.certainty));
+    found.sort_by_key(|d| std::cmp::Reverse(d.certainty));
     found
 }
 
