@@ -21,6 +21,7 @@ pub mod sandbox;
 pub mod scan;
 pub mod secret;
 pub mod send;
+pub mod skip;
 pub mod status;
 pub mod tester;
 pub mod token;
