@@ -107,7 +107,7 @@ impl AppSession {
             let last = match value {
                 Ok(value) if is_truthy(&value) => return value,
                 Ok(value) => value.to_string(),
-                Err(e) => format!("error: {e}"),
+                Err(e) => format!("WebDriver error: {e:?}"),
             };
             if Instant::now() >= deadline {
                 panic!("waited {WAIT_TIMEOUT:?} for {what} (`{script}`), last seen: {last}");
@@ -138,7 +138,7 @@ where
     F: FnOnce(AppSession) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    if !session_available(test) {
+    if !session_available() {
         return;
     }
     let _turn = ONE_APP_AT_A_TIME.lock().await;
@@ -325,7 +325,7 @@ impl Driver {
         builder
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .map_err(|e| format!("the app did not start under WebDriver ({APP_BINARY}): {e}"))
+            .map_err(|e| format!("the app did not start under WebDriver ({APP_BINARY}): {e:?}"))
     }
 
     /// The last lines of tauri-driver's log (the app's stderr ends up there too).

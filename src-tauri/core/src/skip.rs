@@ -34,6 +34,7 @@ fn current_test() -> String {
 /// Reports that the running test cannot run here because of `why`, then returns so the caller
 /// can `return`. Panics (failing the test) with `why` when [`required`]; otherwise prints
 /// `SKIPPED: <test>: <why>` on stderr, uncaptured.
+#[track_caller]
 pub fn skip(why: &str) {
     let test = current_test();
     if required() {
@@ -45,6 +46,7 @@ pub fn skip(why: &str) {
 /// True when every program in `programs` can be started (looked up on PATH). Otherwise skips
 /// the running test (see [`skip`]) naming the missing ones and what installs them, and returns
 /// false.
+#[track_caller]
 pub fn tools_available(programs: &[&str]) -> bool {
     let missing: Vec<&str> = programs.iter().copied().filter(|p| !can_start(p)).collect();
     if missing.is_empty() {
