@@ -3,29 +3,12 @@
 //! the two failures the tester must explain: a wrong secret (401) and a missing scope (403
 //! with the permissions listed).
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use crate::support::app::{with_app, AppSession};
+use crate::support::cli::{token_id, tokenbench};
 use crate::support::keyring;
 use crate::support::page::tid;
-
-/// The CLI built beside the app: it shares the data folder and keychain.
-fn cli(data: &Path, args: &[&str], stdin: &str) {
-    let bin = Path::new(env!("CARGO_BIN_EXE_tokenbench-app")).with_file_name("tokenbench");
-    let mut child = Command::new(&bin)
-        .args(args)
-        .env("TOKENBENCH_DATA_DIR", data)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("run {} (built by `cargo test --workspace`): {e}", bin.display()));
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin");
-    let out = child.wait_with_output().expect("wait");
-    assert!(out.status.success(), "tokenbench {args:?}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-}
 
 /// The seed's openssl pipeline, as Pandabase documents it: the key is the hex SHA-256 of the
 /// secret, and the signature the HMAC-SHA256 of the body under that key.
@@ -40,11 +23,6 @@ echo -n "$BODY" | openssl dgst -sha256 -hmac "$SIGNING_KEY" | awk '{print $2}'"#
         .expect("bash and openssl run (`bash .ci/setup` installs openssl)");
     assert!(out.status.success(), "the openssl pipeline failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("hex").trim().to_owned()
-}
-
-fn token_id(data: &Path, name: &str) -> String {
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(data.join("tokens.json")).expect("metadata")).expect("json");
-    v["tokens"].as_array().expect("tokens").iter().find(|t| t["name"] == name).and_then(|t| t["id"].as_str()).expect("token by name").to_owned()
 }
 
 impl AppSession {
@@ -91,9 +69,9 @@ async fn each_provider_answers_200_from_the_sandbox_and_failures_are_explained()
     with_app("e2e::tester::providers", |app: AppSession| async move {
         // Prepared with the CLI on the same data folder and keychain: a token whose secret the
         // sandbox never issued, and a sandbox token lacking PRODUCTS_READ.
-        cli(&app.data_dir, &["token", "add", "--name", "typo", "--provider", "pixlpay", "--env", "test",
-            "--base-url", "http://127.0.0.1:8787/pixlpay", "--scopes", "products:read"], "sk_test_notissuedbythesandbox42");
-        cli(&app.data_dir, &["sandbox", "token", "--provider", "pandabase", "--scopes", "ORDERS_READ", "--name", "narrow"], "");
+        tokenbench(&app.data_dir, &["token", "add", "--name", "typo", "--provider", "pixlpay", "--env", "test",
+            "--base-url", "http://127.0.0.1:8787/pixlpay", "--scopes", "products:read"], "sk_test_notissuedbythesandbox42", &[]);
+        tokenbench(&app.data_dir, &["sandbox", "token", "--provider", "pandabase", "--scopes", "ORDERS_READ", "--name", "narrow"], "", &[]);
 
         app.click("nav-tester").await;
         app.click("sandbox-start").await;
@@ -114,6 +92,9 @@ async fn each_provider_answers_200_from_the_sandbox_and_failures_are_explained()
                 app.choose("sandbox-auth-mode", if hmac { "hmac" } else { "bearer" }).await;
             }
             let before = app.client.execute(&format!("return document.querySelector('{}').value", tid("tester-token")), vec![]).await.expect("picker");
+            // However tall the token card grew in the last round, the sandbox's main action is in
+            // sight at the default window size (the click below would scroll to it anyway).
+            app.assert_in_sight("sandbox-create-token").await;
             app.click("sandbox-create-token").await;
             app.wait_until("the new sandbox token to be selected", &format!("document.querySelector('{}').value !== {before}", tid("tester-token"))).await;
             app.choose("tester-method", "GET").await;

@@ -40,12 +40,6 @@ impl AppSession {
         self.wait_until(&format!("{what} to be visible"), &script).await;
     }
 
-    /// Waits until no displayed element has this test id (closed, hidden or removed).
-    pub async fn wait_gone(&self, id: &str) {
-        let script = format!("![...document.querySelectorAll({})].some(e => e.getClientRects().length > 0)", js_string(&tid(id)));
-        self.wait_until(&format!("{id} to go away"), &script).await;
-    }
-
     /// Types `text` into the field with this test id through WebDriver (real key events).
     pub async fn type_into(&self, id: &str, text: &str) {
         let el = self.visible_element(&tid(id), id).await;
@@ -75,6 +69,38 @@ impl AppSession {
     /// error fails the test naming `what`.
     pub async fn run_js(&self, what: &str, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
         self.client.execute(script, args).await.unwrap_or_else(|e| panic!("{what}: {e:?}"))
+    }
+
+    /// Asserts that the element with this test id is wholly in sight as the page stands, with
+    /// no scrolling: inside the window and inside every scroll area around it. What a person at
+    /// this window size sees without hunting for it.
+    pub async fn assert_in_sight(&self, id: &str) {
+        let script = r#"const e = document.querySelector(arguments[0]);
+            if (!e) return 'missing';
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) return 'not displayed';
+            const clips = [[0, 0, window.innerWidth, window.innerHeight, 'the window']];
+            for (let a = e.parentElement; a; a = a.parentElement) {
+                const s = getComputedStyle(a);
+                if (/auto|scroll|hidden/.test(s.overflowX + ' ' + s.overflowY)) {
+                    const c = a.getBoundingClientRect();
+                    clips.push([c.left, c.top, c.right, c.bottom, a.tagName.toLowerCase() + '.' + a.className]);
+                }
+            }
+            for (const [l, t, rt, b, name] of clips) {
+                if (r.left < l - 0.5 || r.top < t - 0.5 || r.right > rt + 0.5 || r.bottom > b + 0.5)
+                    return `cut off by ${name}: element at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}, area ${Math.round(l)},${Math.round(t)}-${Math.round(rt)},${Math.round(b)}`;
+            }
+            return 'ok';"#;
+        let seen = self.run_js(&format!("measure {id}"), script, vec![tid(id).into()]).await;
+        assert_eq!(seen, serde_json::json!("ok"), "{id} must be in sight without scrolling at this window size");
+    }
+
+    /// Reloads the page (the app keeps running) and waits until it has asked for the keychain
+    /// state again, as after a start: for state prepared behind the UI's back (CLI, D-Bus).
+    pub async fn reload(&self) {
+        self.client.refresh().await.unwrap_or_else(|e| panic!("reload the page: {e:?}"));
+        self.wait_until("the reloaded page to check the keychain", &format!("document.querySelector({})?.dataset.state && document.querySelector({}).dataset.state !== 'unknown'", js_string(&tid("keychain-status")), js_string(&tid("keychain-status")))).await;
     }
 
     /// The first displayed element matching `css`, scrolled to the middle of its scroll area.

@@ -18,8 +18,11 @@ use super::*;
 const SEED_BODY: &str = r#"{"name":"New Product","amount":2999,"type":"ONE_TIME"}"#;
 const UNICODE_BODY: &str = "{\"name\":\"Café ☕ 製品\",\"note\":\"naïve — ok\"}";
 
-/// (secret, hex SHA-256 of the secret = the signing key, [(body, signature)]).
-const VECTORS: [(&str, &str, [(&str, &str); 3]); 2] = [
+/// One secret's known answers: the secret, its signing key (hex SHA-256 of the secret), and
+/// (body, signature) pairs.
+type Vector = (&'static str, &'static str, [(&'static str, &'static str); 3]);
+
+const VECTORS: [Vector; 2] = [
     (
         "sk_live_abc123DEF456ghi789",
         "048b19a3d5465b87e879e13e7d5a9e4bce748db99d07e6b693f936645ada8319",
