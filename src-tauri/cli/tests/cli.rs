@@ -7,18 +7,19 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use tokenbench_core::skip;
+
 const SECRET: &str = "sk_live_7b3e9f1a2c4d6e8f0a1b3c5d7e9f1a2b";
 
-/// Skips (loudly) without a session bus, unless the run requires the keychain (CI does).
+/// True with a session bus (and secret-tool to check what was stored); otherwise skips the
+/// test loudly, or fails it when the run requires every test (`.ci/run` does), see
+/// `tokenbench_core::skip`.
 fn keyring_available() -> bool {
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
-        return true;
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty()) {
+        skip::skip("no D-Bus session bus; run it with `bash .ci/with-keyring cargo test` for the real keychain");
+        return false;
     }
-    if std::env::var_os("TOKENBENCH_REQUIRE_KEYRING").is_some() {
-        panic!("TOKENBENCH_REQUIRE_KEYRING is set but there is no D-Bus session: run under .ci/with-keyring");
-    }
-    eprintln!("SKIPPED: no D-Bus session bus; run `bash .ci/with-keyring cargo test` for the real-keychain tests");
-    false
+    skip::tools_available(&["secret-tool"])
 }
 
 fn tokenbench(data: &Path, args: &[&str], stdin: &str) -> Output {
@@ -237,9 +238,7 @@ fn in_private_keyring(script: &str, data: &Path) -> Output {
 
 #[test]
 fn a_locked_keychain_is_reported_clearly_and_never_costs_metadata() {
-    if Command::new("gnome-keyring-daemon").arg("--version").output().is_err() {
-        assert!(std::env::var_os("TOKENBENCH_REQUIRE_KEYRING").is_none(), "gnome-keyring is required in CI");
-        eprintln!("SKIPPED: gnome-keyring-daemon is not installed");
+    if !skip::tools_available(&["gnome-keyring-daemon", "dbus-run-session", "gdbus"]) {
         return;
     }
     let data = tempfile::tempdir().expect("tempdir");
@@ -263,4 +262,15 @@ echo -n 'sk_live_anothersecret12345' | "$TB" token add --name new --provider pix
     assert!(all.contains("list=0") && all.contains("\"name\": \"kept\""), "the inventory is intact: {all}");
     assert!(!all.contains("\"status\": \"revoked\""), "nothing was marked revoked: {all}");
     assert!(!all.contains("anothersecret"), "no secret in any output: {all}");
+}
+
+#[test]
+fn bad_usage_exits_2_as_the_readme_documents_and_help_exits_0() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let bad = tokenbench(data.path(), &["token", "list", "--no-such-flag"], "");
+    assert_eq!(bad.status.code(), Some(2), "an unknown flag is bad usage: {}", text(&bad));
+    let missing = tokenbench(data.path(), &["token", "show"], "");
+    assert_eq!(missing.status.code(), Some(2), "a missing argument is bad usage: {}", text(&missing));
+    let help = tokenbench(data.path(), &["--help"], "");
+    assert_eq!(help.status.code(), Some(0), "help is a success: {}", text(&help));
 }

@@ -24,6 +24,7 @@ pub mod scan;
 pub mod secret;
 pub mod shape;
 pub mod send;
+pub mod skip;
 pub mod status;
 pub mod tester;
 pub mod token;
