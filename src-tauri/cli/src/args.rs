@@ -47,6 +47,17 @@ pub enum Command {
         #[arg(long)]
         inline_secret: bool,
     },
+    /// Show the request a cURL command makes (from FILE, or stdin with - or no FILE): method,
+    /// URL, headers, body, credentials found (masked) and notes. Files it names are read from
+    /// the current folder.
+    ImportCurl { file: Option<PathBuf> },
+    /// Recognize a token read from stdin (hidden prompt on a terminal): candidates, environment,
+    /// kind and warnings, as the add dialog shows them. Prints the value masked only.
+    Recognize {
+        /// The API host or URL the token is for; its provider's candidates rank higher.
+        #[arg(long)]
+        host: Option<String>,
+    },
     /// Run the local sandbox store API (all five providers) until Ctrl-C.
     Sandbox {
         /// Port to listen on (default 8787). For `sandbox token`: the port its base URL uses

@@ -3,16 +3,23 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use tokenbench_core::app_info::app_info;
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::query::TokenView;
 use tokenbench_core::token::Status;
 use tokenbench_core::transfer::ImportReport;
 use tokenbench_core::{Error, Result};
 
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
+/// Prints `value` as pretty JSON.
+pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
     println!("{text}");
     Ok(())
+}
+
+/// An enum as its JSON name (`apiKey`, `secretKey`), so text and `--json` use the same words.
+pub fn json_word<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn status_word(v: &TokenView) -> String {
@@ -170,33 +177,25 @@ pub fn error(e: &Error, json: bool) {
     eprintln!("error: {e}");
 }
 
-/// `tokenbench doctor`.
+/// `tokenbench doctor`: the same facts as the app's Settings & About page (`app_info`).
 pub fn doctor(inv: &Inventory, json: bool, now: DateTime<Utc>) -> Result<()> {
-    let keychain = inv.keychain_status();
-    let count = inv.records(now)?.len();
-    let report = serde_json::json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "dataDir": inv.data_dir().root().display().to_string(),
-        "metadataFile": inv.metadata_file().path().display().to_string(),
-        "tokens": count,
-        "providers": inv.profiles().all().iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
-        "keychain": keychain,
-        "notices": inv.notices(),
-    });
+    let info = app_info(inv, now)?;
     if json {
-        print_json(&report)?;
+        print_json(&info)?;
     } else {
-        println!("tokenbench   {}", env!("CARGO_PKG_VERSION"));
-        println!("data dir     {}", inv.data_dir().root().display());
-        println!("tokens       {count}");
-        println!("keychain     {:?} ({}): {}", keychain.state, keychain.backend, keychain.message);
-        for n in inv.notices() {
+        println!("tokenbench   {}", info.version);
+        println!("data dir     {}", info.data_dir);
+        println!("metadata     {}", info.metadata_file);
+        println!("tokens       {}", info.tokens);
+        println!("providers    {}", info.providers.join(", "));
+        println!("keychain     {:?} ({}): {}", info.keychain.state, info.keychain.backend, info.keychain.message);
+        for n in &info.notices {
             println!("notice       {n}");
         }
     }
-    match keychain.state {
+    match info.keychain.state {
         tokenbench_core::vault::KeychainState::Available => Ok(()),
         tokenbench_core::vault::KeychainState::Locked => Err(Error::KeychainLocked),
-        tokenbench_core::vault::KeychainState::Unavailable => Err(Error::KeychainUnavailable(keychain.message)),
+        tokenbench_core::vault::KeychainState::Unavailable => Err(Error::KeychainUnavailable(info.keychain.message)),
     }
 }

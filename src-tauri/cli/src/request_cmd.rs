@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use tokenbench_core::clock::Clock;
 use tokenbench_core::inventory::Inventory;
+use tokenbench_core::mask::{MaskLevel, Masker};
 use tokenbench_core::request::auth::auth_headers_for;
 use tokenbench_core::request::guard::ConfirmationKind;
 use tokenbench_core::request::snippet::SnippetLang;
@@ -51,17 +52,17 @@ fn draft(args: &RequestArgs, body: &[u8]) -> Result<RequestDraft> {
     Ok(RequestDraft { method: method.to_uppercase(), url, headers, query: Vec::new(), body, endpoint_id: None, vars })
 }
 
-fn tester(inv: Arc<Inventory>) -> Result<Arc<Tester>> {
-    Ok(Arc::new(Tester::new(inv, Arc::new(ReqwestSender::with_defaults()?))))
+fn tester(inv: Arc<Inventory>, clock: Arc<dyn Clock>) -> Result<Arc<Tester>> {
+    Ok(Arc::new(Tester::new(inv, Arc::new(ReqwestSender::with_defaults()?), clock)))
 }
 
 /// `tokenbench send`: asks before a guarded request on a terminal, needs `--yes` otherwise.
-pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, clock: Arc<dyn Clock>) -> Result<()> {
     let body = body(&args)?;
     let draft = draft(&args, &body)?;
-    let tester = tester(inv)?;
+    let tester = tester(inv, clock)?;
     let mut options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
-    let asks = tester.confirmations(&args.token, &draft, &options, now)?;
+    let asks = tester.confirmations(&args.token, &draft, &options)?;
     if !asks.is_empty() {
         let kinds: Vec<ConfirmationKind> = asks.iter().map(|c| c.kind).collect();
         if !yes {
@@ -86,7 +87,7 @@ pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, now: 
         .enable_all()
         .build()
         .map_err(|e| Error::Invalid(format!("could not start the async runtime: {e}")))?;
-    let result = runtime.block_on(tester.send(args.token.clone(), draft, options, now))?;
+    let result = runtime.block_on(tester.send(args.token.clone(), draft, options))?;
     print_result(&result, json)
 }
 
@@ -130,11 +131,11 @@ fn print_result(r: &SendResult, json: bool) -> Result<()> {
 /// full. Given a URL or path, the request is resolved as `send` would resolve it (variables,
 /// `--base-url`, the HTTPS rule) and its method and URL are printed first; without one, only
 /// the auth headers for the body.
-pub fn sign(inv: Arc<Inventory>, args: RequestArgs, json: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn sign(inv: Arc<Inventory>, args: RequestArgs, json: bool, clock: Arc<dyn Clock>) -> Result<()> {
     let body = body(&args)?;
     let (method, url, headers) = if args.url.is_some() {
         let options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
-        let prepared = tester(inv)?.prepare(&args.token, &draft(&args, &body)?, &options, now)?;
+        let prepared = tester(inv, clock)?.prepare(&args.token, &draft(&args, &body)?, &options)?;
         (Some(prepared.method), Some(prepared.url), prepared.headers)
     } else {
         if args.base_url.is_some() {
@@ -142,9 +143,10 @@ pub fn sign(inv: Arc<Inventory>, args: RequestArgs, json: bool, now: DateTime<Ut
                 "--base-url applies to a path: give one, e.g. `tokenbench sign --token NAME --base-url http://127.0.0.1:8787/pandabase /v2/core/stores/{storeId}/products`".into(),
             ));
         }
-        let (record, secret) = inv.secret(&args.token, now)?;
+        let (record, secret) = inv.secret(&args.token, clock.now())?;
         let profile = inv.profiles().require(&record.provider)?;
-        (None, None, auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown()).collect())
+        let masker = Masker::new(inv.profiles(), MaskLevel::Normal);
+        (None, None, auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown(&masker)).collect())
     };
     if json {
         let value = serde_json::json!({ "method": method, "url": url, "headers": headers });
@@ -162,7 +164,7 @@ pub fn sign(inv: Arc<Inventory>, args: RequestArgs, json: bool, now: DateTime<Ut
 }
 
 /// `tokenbench snippet`.
-pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_secret: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_secret: bool, clock: Arc<dyn Clock>) -> Result<()> {
     let body = body(&args)?;
     let draft = draft(&args, &body)?;
     let lang = match lang {
@@ -171,6 +173,6 @@ pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_sec
         LangArg::Python => SnippetLang::Python,
     };
     let options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
-    print!("{}", tester(inv)?.snippet(&args.token, &draft, &options, lang, inline_secret, now)?);
+    print!("{}", tester(inv, clock)?.snippet(&args.token, &draft, &options, lang, inline_secret)?);
     Ok(())
 }

@@ -6,7 +6,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use tokenbench_core::inventory::Inventory;
-use tokenbench_core::sandbox::{self, SystemClock, PROVIDERS};
+use chrono::{DateTime, Utc};
+use tokenbench_core::clock::Clock;
+use tokenbench_core::sandbox::{self, PROVIDERS};
 use tokenbench_core::tester::{create_sandbox_token, InventorySource, NewSandboxToken, SandboxPortNote};
 use tokenbench_core::token::AuthMode;
 use tokenbench_core::{Error, Result};
@@ -14,7 +16,7 @@ use tokenbench_core::{Error, Result};
 use crate::output;
 
 /// Serves until interrupted.
-pub fn serve(inv: Arc<Inventory>, port: u16) -> Result<()> {
+pub fn serve(inv: Arc<Inventory>, port: u16, clock: Arc<dyn Clock>) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -23,7 +25,7 @@ pub fn serve(inv: Arc<Inventory>, port: u16) -> Result<()> {
     runtime.block_on(async move {
         let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
         let note = SandboxPortNote::new(inv.data_dir());
-        let handle = sandbox::start(addr, Arc::new(InventorySource::new(inv)), Arc::new(SystemClock)).await?;
+        let handle = sandbox::start(addr, Arc::new(InventorySource::new(inv, clock.clone())), clock).await?;
         let bound = handle.addr().port();
         if let Err(e) = note.record(bound) {
             eprintln!("note: `sandbox token` elsewhere will not find this port ({e}); pass it --port {bound}");
@@ -42,9 +44,10 @@ pub fn serve(inv: Arc<Inventory>, port: u16) -> Result<()> {
 }
 
 /// Creates a sandbox token pointing at the sandbox on `port`, else the one running, else 8787.
-pub fn token(inv: &Inventory, provider: String, hmac: bool, scopes: Option<Vec<String>>, name: Option<String>, port: Option<u16>, json: bool) -> Result<()> {
+#[allow(clippy::too_many_arguments)]
+pub fn token(inv: &Inventory, provider: String, hmac: bool, scopes: Option<Vec<String>>, name: Option<String>, port: Option<u16>, json: bool, now: DateTime<Utc>) -> Result<()> {
     let spec = NewSandboxToken { provider, auth_mode: hmac.then_some(AuthMode::Hmac), scopes, name };
     let port = SandboxPortNote::new(inv.data_dir()).port_for_new_tokens(port);
-    let view = create_sandbox_token(inv, spec, port)?;
+    let view = create_sandbox_token(inv, spec, port, now)?;
     output::created(&view, json)
 }

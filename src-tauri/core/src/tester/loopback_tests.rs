@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::Utc;
 
 use super::*;
+use crate::clock::SystemClock;
 use crate::paths::DataDir;
 use crate::request::snippet::SnippetLang;
 use crate::send::{HttpResponse, MockSender};
@@ -41,7 +42,7 @@ fn setup(base_url: Option<&str>) -> (tempfile::TempDir, Arc<Tester>, Arc<MockSen
     };
     let id = inv.create(token, Utc::now()).expect("create").record.id;
     let mock = Arc::new(MockSender::always(HttpResponse::json(200, &serde_json::json!({"ok": true}))));
-    (dir, Arc::new(Tester::new(inv, mock.clone())), mock, id)
+    (dir, Arc::new(Tester::new(inv, mock.clone(), Arc::new(SystemClock))), mock, id)
 }
 
 fn get(url: &str) -> RequestDraft {
@@ -55,10 +56,10 @@ fn with_base(url: &str) -> SendOptions {
 #[tokio::test]
 async fn plain_http_to_loopback_is_sent_whether_the_url_is_full_a_base_url_override_or_the_tokens_own() {
     let (_d, tester, mock, id) = setup(None);
-    tester.send(id.clone(), get("http://127.0.0.1:9/v1/store/products"), SendOptions::default(), Utc::now()).await.expect("full URL");
-    tester.send(id.clone(), get("/v1/store/products"), with_base("http://localhost:9"), Utc::now()).await.expect("--base-url");
+    tester.send(id.clone(), get("http://127.0.0.1:9/v1/store/products"), SendOptions::default()).await.expect("full URL");
+    tester.send(id.clone(), get("/v1/store/products"), with_base("http://localhost:9")).await.expect("--base-url");
     let (_d2, own, own_mock, own_id) = setup(Some("http://[::1]:9/pixlpay"));
-    own.send(own_id, get("/v1/store/products"), SendOptions::default(), Utc::now()).await.expect("the token's base URL");
+    own.send(own_id, get("/v1/store/products"), SendOptions::default()).await.expect("the token's base URL");
     let urls: Vec<String> = mock.sent().iter().chain(own_mock.sent().iter()).map(|r| r.url.clone()).collect();
     assert_eq!(
         urls,
@@ -74,7 +75,7 @@ async fn plain_http_to_another_machine_is_refused_before_sending_with_the_local_
         ("http://api.pixlpay.net/v1/store/products", SendOptions::default()),
         ("/v1/store/products", with_base("http://192.168.1.20:8787")),
     ] {
-        let err = tester.send(id.clone(), get(url), options, Utc::now()).await.expect_err("remote http");
+        let err = tester.send(id.clone(), get(url), options).await.expect_err("remote http");
         assert_eq!(err.code(), "invalid");
         assert!(err.to_string().contains("http://127.0.0.1:PORT"), "the error says how to test locally: {err}");
     }
@@ -84,11 +85,10 @@ async fn plain_http_to_another_machine_is_refused_before_sending_with_the_local_
 #[test]
 fn the_snippet_uses_the_base_url_override_like_send_does() {
     let (_d, tester, _mock, id) = setup(None);
-    let now = Utc::now();
-    let plain = tester.snippet(&id, &get("/v1/store/products"), &SendOptions::default(), SnippetLang::Curl, false, now).expect("snippet");
+    let plain = tester.snippet(&id, &get("/v1/store/products"), &SendOptions::default(), SnippetLang::Curl, false).expect("snippet");
     assert!(plain.contains("https://api.pixlpay.net/v1/store/products"), "without an override, the profile's host: {plain}");
     for lang in [SnippetLang::Curl, SnippetLang::TypeScript, SnippetLang::Python] {
-        let text = tester.snippet(&id, &get("/v1/store/products"), &with_base("http://127.0.0.1:9999/pixlpay"), lang, false, now).expect("snippet");
+        let text = tester.snippet(&id, &get("/v1/store/products"), &with_base("http://127.0.0.1:9999/pixlpay"), lang, false).expect("snippet");
         assert!(text.contains("http://127.0.0.1:9999/pixlpay/v1/store/products"), "{lang:?} must use --base-url: {text}");
         assert!(!text.contains("api.pixlpay.net"), "{lang:?} still points at the profile's host: {text}");
     }

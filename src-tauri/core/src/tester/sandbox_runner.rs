@@ -9,9 +9,10 @@ use serde::Serialize;
 use tokio::sync::Mutex;
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::error::Result;
 use crate::inventory::Inventory;
-use crate::sandbox::{self, SandboxHandle, SystemClock, DEFAULT_PORT};
+use crate::sandbox::{self, SandboxHandle, DEFAULT_PORT};
 
 use super::{InventorySource, SandboxPortNote};
 
@@ -32,15 +33,16 @@ pub struct SandboxStatus {
 /// Owns the running sandbox, if any.
 pub struct SandboxRunner {
     inventory: Arc<Inventory>,
+    clock: Arc<dyn Clock>,
     note: SandboxPortNote,
     handle: Mutex<Option<SandboxHandle>>,
 }
 
 impl SandboxRunner {
-    /// A runner over `inventory`'s sandbox tokens; nothing is started yet.
-    pub fn new(inventory: Arc<Inventory>) -> Self {
+    /// A runner over `inventory`'s sandbox tokens, on `clock`'s time; nothing is started yet.
+    pub fn new(inventory: Arc<Inventory>, clock: Arc<dyn Clock>) -> Self {
         let note = SandboxPortNote::new(inventory.data_dir());
-        SandboxRunner { inventory, note, handle: Mutex::new(None) }
+        SandboxRunner { inventory, clock, note, handle: Mutex::new(None) }
     }
 
     /// Starts on `port` (default [`DEFAULT_PORT`]) unless already running.
@@ -48,8 +50,8 @@ impl SandboxRunner {
         let mut guard = self.handle.lock().await;
         if guard.is_none() {
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port.unwrap_or(DEFAULT_PORT)));
-            let source = Arc::new(InventorySource::new(self.inventory.clone()));
-            let handle = sandbox::start(addr, source, Arc::new(SystemClock)).await?;
+            let source = Arc::new(InventorySource::new(self.inventory.clone(), self.clock.clone()));
+            let handle = sandbox::start(addr, source, self.clock.clone()).await?;
             // Best effort: without the note, tokens made elsewhere fall back to the default port.
             let _ = self.note.record(handle.addr().port());
             *guard = Some(handle);
