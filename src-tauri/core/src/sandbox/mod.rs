@@ -17,7 +17,7 @@ mod pacspace;
 mod pandabase;
 mod pixlpay;
 mod reply;
-mod request_log;
+mod api_logs;
 mod shipped;
 mod source;
 mod state;
@@ -36,7 +36,7 @@ use tokio::task::JoinHandle;
 
 pub use crate::clock::{Clock, FixedClock, SystemClock};
 pub use keys::{new_token_secret, PROVIDERS};
-pub use request_log::RETENTION_DAYS;
+pub use api_logs::RETENTION_DAYS;
 pub use shipped::PUBLISHABLE_ENDPOINTS;
 pub use source::{MemoryTokenSource, SandboxToken, TokenSource};
 
