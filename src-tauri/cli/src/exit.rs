@@ -9,7 +9,7 @@ pub fn code_for(err: &Error) -> u8 {
         Error::Invalid(_) | Error::DuplicateName(_) | Error::Corrupt { .. } => 4,
         Error::KeychainLocked | Error::KeychainUnavailable(_) | Error::SecretMissing(_) | Error::Keychain(_) => 5,
         Error::NeedsConfirmation(_) => 6,
-        Error::Network(_) => 7,
+        Error::Network { .. } => 7,
         Error::Revoked(_) => 8,
         Error::Io { .. } => 1,
     }
@@ -26,7 +26,7 @@ mod tests {
             Error::Invalid("x".into()),
             Error::KeychainLocked,
             Error::NeedsConfirmation("x".into()),
-            Error::Network("x".into()),
+            Error::network(tokenbench_core::error::NetworkKind::Other, "x"),
             Error::Revoked("x".into()),
         ];
         for e in samples {

@@ -2,7 +2,7 @@
 //! (the UI never matches on message text) and a message that says what went wrong and
 //! what to do. No variant ever carries a secret: constructors take names and ids only.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Everything the core can fail with.
@@ -38,12 +38,29 @@ pub enum Error {
     /// The token was revoked; it can no longer be used.
     #[error("token '{0}' is revoked; create a new one in the provider's dashboard and add it here.")]
     Revoked(String),
-    /// A network failure while sending (message carries no URL query and no secret).
-    #[error("{0}")]
-    Network(String),
+    /// A network failure while sending: what kind (so the request log can count DNS, connect,
+    /// TLS and timeout failures apart) and what to do (no URL path or query, no secret).
+    #[error("{message}")]
+    Network { kind: NetworkKind, message: String },
     /// The user must confirm before this goes ahead (guardrails).
     #[error("{0}")]
     NeedsConfirmation(String),
+}
+
+/// What kind of transport failure stopped a send before an answer came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NetworkKind {
+    /// The host name could not be resolved.
+    Dns,
+    /// No connection: refused (nothing listening), unreachable, reset while connecting.
+    Connect,
+    /// The TLS handshake failed (certificate, protocol).
+    Tls,
+    /// No answer in time (connect timeout or the whole send's timeout).
+    Timeout,
+    /// Anything else: a broken-off body, too many redirects, a client that could not start.
+    Other,
 }
 
 /// Shorthand used across the core.
@@ -63,9 +80,14 @@ impl Error {
             Error::Corrupt { .. } => "corrupt_metadata",
             Error::Io { .. } => "io",
             Error::Revoked(_) => "revoked",
-            Error::Network(_) => "network",
+            Error::Network { .. } => "network",
             Error::NeedsConfirmation(_) => "needs_confirmation",
         }
+    }
+
+    /// Builds an [`Error::Network`] of `kind` saying `message`.
+    pub fn network(kind: NetworkKind, message: impl Into<String>) -> Self {
+        Error::Network { kind, message: message.into() }
     }
 
     /// Builds an [`Error::Io`] from an `std::io::Error`.

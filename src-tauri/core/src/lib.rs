@@ -28,5 +28,5 @@ pub mod token_input;
 pub mod transfer;
 pub mod vault;
 
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorPayload, NetworkKind, Result};
 pub use secret::Secret;
