@@ -11,7 +11,7 @@ pub fn code_for(err: &Error) -> u8 {
         Error::NeedsConfirmation(_) => 6,
         Error::Network { .. } => 7,
         Error::Revoked(_) => 8,
-        Error::Io { .. } => 1,
+        Error::Io { .. } | Error::RequestLog(_) => 1,
     }
 }
 
@@ -28,6 +28,7 @@ mod tests {
             Error::NeedsConfirmation("x".into()),
             Error::network(tokenbench_core::error::NetworkKind::Other, "x"),
             Error::Revoked("x".into()),
+            Error::RequestLog("x".into()),
         ];
         for e in samples {
             let code = code_for(&e);

@@ -42,6 +42,10 @@ pub enum Error {
     /// TLS and timeout failures apart) and what to do (no URL path or query, no secret).
     #[error("{message}")]
     Network { kind: NetworkKind, message: String },
+    /// The request log (SQLite) could not be read or written; the message says what to do.
+    /// A send never fails because of it: the answer is shown and the failure reported.
+    #[error("{0}")]
+    RequestLog(String),
     /// The user must confirm before this goes ahead (guardrails).
     #[error("{0}")]
     NeedsConfirmation(String),
@@ -81,6 +85,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Revoked(_) => "revoked",
             Error::Network { .. } => "network",
+            Error::RequestLog(_) => "request_log",
             Error::NeedsConfirmation(_) => "needs_confirmation",
         }
     }

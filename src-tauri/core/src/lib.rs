@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod query;
 pub mod recognize;
 pub mod request;
+pub mod request_log;
 pub mod sandbox;
 pub mod scan;
 pub mod secret;
