@@ -4,5 +4,6 @@
 
 mod support;
 
+mod config;
 mod e2e;
 mod keychain;

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use tokenbench_core::clock::{Clock, SystemClock};
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::keychain::KeychainVault;
 use tokenbench_core::paths::DataDir;
@@ -15,6 +16,8 @@ use crate::clipboard::ClipboardGuard;
 
 /// Shared state of the running app.
 pub struct AppState {
+    /// The one clock every command reads "now" from.
+    pub clock: Arc<dyn Clock>,
     pub inventory: Arc<Inventory>,
     pub proposals: Arc<ProposalBook>,
     pub clipboard: Arc<ClipboardGuard>,
@@ -27,10 +30,12 @@ impl AppState {
     /// The keychain is not required here: a locked or missing one is reported by `app_info`.
     pub fn open(data_dir: Option<PathBuf>) -> tokenbench_core::Result<Self> {
         let data = DataDir::resolve(data_dir)?;
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let inventory = Arc::new(Inventory::open(data, Arc::new(KeychainVault::new()))?);
-        let tester = Arc::new(Tester::new(inventory.clone(), Arc::new(ReqwestSender::with_defaults()?)));
+        let tester = Arc::new(Tester::new(inventory.clone(), Arc::new(ReqwestSender::with_defaults()?), clock.clone()));
         Ok(AppState {
-            sandbox: Arc::new(SandboxRunner::new(inventory.clone())),
+            sandbox: Arc::new(SandboxRunner::new(inventory.clone(), clock.clone())),
+            clock,
             tester,
             inventory,
             proposals: Arc::new(ProposalBook::new()),

@@ -34,25 +34,12 @@ import type { SnippetLang } from "./bindings/SnippetLang";
 import type { TokenPatch } from "./bindings/TokenPatch";
 import type { TokenView } from "./bindings/TokenView";
 import type { VerifyResult } from "./bindings/VerifyResult";
+import type { ErrorCode as BackendErrorCode } from "./bindings/ErrorCode";
+import { ERROR_CODES } from "./bindings/errorCodes";
 
-/** The error codes the backend sends (api-contract.md), plus `unknown` for anything else. */
-export const ERROR_CODES = [
-  "not_found",
-  "duplicate_name",
-  "invalid",
-  "keychain_locked",
-  "keychain_unavailable",
-  "secret_missing",
-  "keychain_error",
-  "corrupt_metadata",
-  "io",
-  "revoked",
-  "network",
-  "needs_confirmation",
-] as const;
-
-/** One of `ERROR_CODES`, or `unknown` when the backend (or the IPC layer) sent something else. */
-export type ErrorCode = (typeof ERROR_CODES)[number] | "unknown";
+/** One of the backend's codes (generated from Rust's `ErrorCode`), or `unknown` when the IPC layer sent something else. */
+export type ErrorCode = BackendErrorCode | "unknown";
+export { ERROR_CODES };
 
 /** Every failed call rejects with this: `code` to switch on, `message` to show. */
 export class ApiError extends Error {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 // ts-rs will overwrite ui/src/bindings; these checks keep the hand-written stand-ins in the
 // shape it produces, so the swap is a no-op for every importer.
 const sources = import.meta.glob<string>("./bindings/**/*.ts", { query: "?raw", import: "default", eager: true });
-const files = Object.keys(sources).map((path) => path.replace("./bindings/", ""));
+// errorCodes.ts is the one generated value (the list of ErrorCode), checked on its own below.
+const files = Object.keys(sources).map((path) => path.replace("./bindings/", "")).filter((f) => f !== "errorCodes.ts");
 const basename = (file: string) => file.replace(/^.*\//, "").replace(/\.ts$/, "");
 const read = (file: string) => sources[`./bindings/${file}`];
 
@@ -20,6 +21,13 @@ describe("bindings", () => {
     for (const line of text.split("\n").filter((l) => l.startsWith("import"))) {
       expect(line).toMatch(/^import type \{ (\w+) \} from "\.\/(serde_json\/)?\1";$/);
     }
+  });
+
+  it("errorCodes.ts lists exactly the members of the generated ErrorCode type", () => {
+    const union = [...read("ErrorCode.ts").matchAll(/"(\w+)"/g)].map((m) => m[1]).sort();
+    const listed = [...sources["./bindings/errorCodes.ts"].matchAll(/^  "(\w+)",$/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(union);
+    expect(listed).toContain("keychain_locked");
   });
 
   it("covers every type the contract names", () => {

@@ -131,7 +131,7 @@ export function createMockBackend(params: URLSearchParams): Backend {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command reads its own argument shape
   const commands: Record<string, (a: any) => unknown> = {
-    app_info: () => ({ version: "0.1.0-preview", dataDir: "~/.local/share/tokenbench", metadataFile: "~/.local/share/tokenbench/tokens.json", keychain, notices }),
+    app_info: () => ({ version: "0.1.0-preview", dataDir: "~/.local/share/tokenbench", metadataFile: "~/.local/share/tokenbench/tokens.json", tokens: rows.length, providers: PROFILES.map((p) => p.id), keychain, notices }),
     keychain_status: () => keychain,
     list_profiles: () => PROFILES,
     list_tokens: ({ query }: { query: ListQuery }) => {

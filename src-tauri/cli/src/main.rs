@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use tokenbench_core::clock::{Clock, SystemClock};
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::keychain::KeychainVault;
 use tokenbench_core::paths::DataDir;
@@ -35,16 +36,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> tokenbench_core::Result<()> {
     let data = DataDir::resolve(cli.data_dir.clone())?;
     let inventory = Arc::new(Inventory::open(data, Arc::new(KeychainVault::new()))?);
-    let now = chrono::Utc::now();
+    // The one clock of this process; a command reads "now" from it once, up front.
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let now = clock.now();
     match cli.command {
         Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
         Command::Doctor => output::doctor(&inventory, cli.json, now),
-        Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, now),
+        Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, clock),
         Command::Sign { request } => request_cmd::sign(&inventory, request, cli.json, now),
-        Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, now),
-        Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port),
+        Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, clock),
+        Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port, clock),
         Command::Sandbox { port, command: Some(SandboxCmd::Token { provider, hmac, scopes, name }) } => {
-            sandbox_cmd::token(&inventory, provider, hmac, scopes, name, port, cli.json)
+            sandbox_cmd::token(&inventory, provider, hmac, scopes, name, port, cli.json, now)
         }
     }
 }

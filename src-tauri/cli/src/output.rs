@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use tokenbench_core::app_info::app_info;
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::query::TokenView;
 use tokenbench_core::token::Status;
@@ -152,33 +153,25 @@ pub fn error(e: &Error, json: bool) {
     eprintln!("error: {e}");
 }
 
-/// `tokenbench doctor`.
+/// `tokenbench doctor`: the same facts as the app's Settings & About page (`app_info`).
 pub fn doctor(inv: &Inventory, json: bool, now: DateTime<Utc>) -> Result<()> {
-    let keychain = inv.keychain_status();
-    let count = inv.records(now)?.len();
-    let report = serde_json::json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "dataDir": inv.data_dir().root().display().to_string(),
-        "metadataFile": inv.metadata_file().path().display().to_string(),
-        "tokens": count,
-        "providers": inv.profiles().all().iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
-        "keychain": keychain,
-        "notices": inv.notices(),
-    });
+    let info = app_info(inv, now)?;
     if json {
-        print_json(&report)?;
+        print_json(&info)?;
     } else {
-        println!("tokenbench   {}", env!("CARGO_PKG_VERSION"));
-        println!("data dir     {}", inv.data_dir().root().display());
-        println!("tokens       {count}");
-        println!("keychain     {:?} ({}): {}", keychain.state, keychain.backend, keychain.message);
-        for n in inv.notices() {
+        println!("tokenbench   {}", info.version);
+        println!("data dir     {}", info.data_dir);
+        println!("metadata     {}", info.metadata_file);
+        println!("tokens       {}", info.tokens);
+        println!("providers    {}", info.providers.join(", "));
+        println!("keychain     {:?} ({}): {}", info.keychain.state, info.keychain.backend, info.keychain.message);
+        for n in &info.notices {
             println!("notice       {n}");
         }
     }
-    match keychain.state {
+    match info.keychain.state {
         tokenbench_core::vault::KeychainState::Available => Ok(()),
         tokenbench_core::vault::KeychainState::Locked => Err(Error::KeychainLocked),
-        tokenbench_core::vault::KeychainState::Unavailable => Err(Error::KeychainUnavailable(keychain.message)),
+        tokenbench_core::vault::KeychainState::Unavailable => Err(Error::KeychainUnavailable(info.keychain.message)),
     }
 }

@@ -6,7 +6,9 @@ use std::io::{IsTerminal, Read, Write};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use tokenbench_core::clock::Clock;
 use tokenbench_core::inventory::Inventory;
+use tokenbench_core::mask::{MaskLevel, Masker};
 use tokenbench_core::request::auth::auth_headers_for;
 use tokenbench_core::request::guard::ConfirmationKind;
 use tokenbench_core::request::snippet::SnippetLang;
@@ -51,17 +53,17 @@ fn draft(args: &RequestArgs, body: &[u8]) -> Result<RequestDraft> {
     Ok(RequestDraft { method: method.to_uppercase(), url, headers, query: Vec::new(), body, endpoint_id: None, vars })
 }
 
-fn tester(inv: Arc<Inventory>) -> Result<Arc<Tester>> {
-    Ok(Arc::new(Tester::new(inv, Arc::new(ReqwestSender::with_defaults()?))))
+fn tester(inv: Arc<Inventory>, clock: Arc<dyn Clock>) -> Result<Arc<Tester>> {
+    Ok(Arc::new(Tester::new(inv, Arc::new(ReqwestSender::with_defaults()?), clock)))
 }
 
 /// `tokenbench send`: asks before a guarded request on a terminal, needs `--yes` otherwise.
-pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, clock: Arc<dyn Clock>) -> Result<()> {
     let body = body(&args)?;
     let draft = draft(&args, &body)?;
-    let tester = tester(inv)?;
+    let tester = tester(inv, clock)?;
     let mut options = SendOptions { confirmed: Vec::new(), base_url: args.base_url.clone() };
-    let asks = tester.confirmations(&args.token, &draft, &options, now)?;
+    let asks = tester.confirmations(&args.token, &draft, &options)?;
     if !asks.is_empty() {
         let kinds: Vec<ConfirmationKind> = asks.iter().map(|c| c.kind).collect();
         if !yes {
@@ -86,7 +88,7 @@ pub fn send(inv: Arc<Inventory>, args: RequestArgs, yes: bool, json: bool, now: 
         .enable_all()
         .build()
         .map_err(|e| Error::Invalid(format!("could not start the async runtime: {e}")))?;
-    let result = runtime.block_on(tester.send(args.token.clone(), draft, options, now))?;
+    let result = runtime.block_on(tester.send(args.token.clone(), draft, options))?;
     print_result(&result, json)
 }
 
@@ -131,7 +133,8 @@ pub fn sign(inv: &Inventory, args: RequestArgs, json: bool, now: DateTime<Utc>) 
     let body = body(&args)?;
     let (record, secret) = inv.secret(&args.token, now)?;
     let profile = inv.profiles().require(&record.provider)?;
-    let shown: Vec<_> = auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown()).collect();
+    let masker = Masker::new(inv.profiles(), MaskLevel::Normal);
+    let shown: Vec<_> = auth_headers_for(&record, Some(profile), &secret, &body)?.iter().map(|h| h.shown(&masker)).collect();
     if json {
         let text = serde_json::to_string_pretty(&shown).map_err(|e| Error::Invalid(e.to_string()))?;
         println!("{text}");
@@ -144,7 +147,7 @@ pub fn sign(inv: &Inventory, args: RequestArgs, json: bool, now: DateTime<Utc>) 
 }
 
 /// `tokenbench snippet`.
-pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_secret: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_secret: bool, clock: Arc<dyn Clock>) -> Result<()> {
     let body = body(&args)?;
     let draft = draft(&args, &body)?;
     let lang = match lang {
@@ -152,6 +155,6 @@ pub fn snippet(inv: Arc<Inventory>, args: RequestArgs, lang: LangArg, inline_sec
         LangArg::Ts => SnippetLang::TypeScript,
         LangArg::Python => SnippetLang::Python,
     };
-    print!("{}", tester(inv)?.snippet(&args.token, &draft, lang, inline_secret, now)?);
+    print!("{}", tester(inv, clock)?.snippet(&args.token, &draft, lang, inline_secret)?);
     Ok(())
 }

@@ -1,9 +1,12 @@
 //! What the faces report about the running app, and the answers to the two explicit secret
 //! actions (reveal, copy). Shared here so the UI's TypeScript types are generated from them.
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::Result;
+use crate::inventory::Inventory;
 use crate::vault::KeychainStatus;
 
 /// How long a revealed secret stays on screen.
@@ -12,15 +15,35 @@ pub const REVEAL_MS: u64 = 10_000;
 pub const CLIPBOARD_CLEAR_MS: u64 = 30_000;
 
 /// The running app: versions, where its data is, the keychain, and notices for the user.
+/// The app's Settings & About page and `tokenbench doctor` both show exactly this.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub metadata_file: String,
+    /// How many token records the metadata file holds.
+    pub tokens: u32,
+    /// Provider profile ids in use (bundled and the user's).
+    pub providers: Vec<String>,
     pub keychain: KeychainStatus,
     /// Things to tell the user once, e.g. a corrupt metadata file that was moved aside.
     pub notices: Vec<String>,
+}
+
+/// What Tokenbench knows about itself at `now`: reads the metadata (so a quarantined file is
+/// reported as a notice) and probes the keychain. Fails only when the metadata cannot be read.
+pub fn app_info(inventory: &Inventory, now: DateTime<Utc>) -> Result<AppInfo> {
+    let tokens = u32::try_from(inventory.records(now)?.len()).unwrap_or(u32::MAX);
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: inventory.data_dir().root().display().to_string(),
+        metadata_file: inventory.metadata_file().path().display().to_string(),
+        tokens,
+        providers: inventory.profiles().all().iter().map(|p| p.id.clone()).collect(),
+        keychain: inventory.keychain_status(),
+        notices: inventory.notices(),
+    })
 }
 
 /// A revealed secret. The one place a secret reaches the webview, on an explicit click; the

@@ -21,6 +21,7 @@ mod tests {
         }
         export!(
             crate::error::ErrorPayload,
+            crate::error::ErrorCode,
             crate::app_info::AppInfo,
             crate::app_info::Revealed,
             crate::app_info::Copied,
@@ -61,10 +62,21 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// The runtime list of error codes, which ts-rs (types only) cannot write.
+    fn export_error_codes(dir: &Path) {
+        let list: Vec<String> = crate::error::ErrorCode::ALL.iter().map(|c| format!("  \"{}\",\n", c.as_str())).collect();
+        let text = format!(
+            "// Generated from tokenbench_core::error::ErrorCode::ALL by the bindings test. Do not edit.\nimport type {{ ErrorCode }} from \"./ErrorCode\";\n\n/** Every code an error from the backend can carry. */\nexport const ERROR_CODES: readonly ErrorCode[] = [\n{}];\n",
+            list.concat()
+        );
+        std::fs::write(dir.join("errorCodes.ts"), text).expect("write errorCodes.ts");
+    }
+
     #[test]
     fn committed_typescript_bindings_match_the_rust_types() {
         let fresh = tempfile::tempdir().expect("tempdir");
         export_all(&Config::new().with_out_dir(fresh.path()));
+        export_error_codes(fresh.path());
         let generated = read_dir(fresh.path());
         assert!(generated.len() > 10, "expected the UI's types to be generated: {:?}", generated.keys());
         if std::env::var_os("UPDATE_BINDINGS").is_some() {

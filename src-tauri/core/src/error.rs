@@ -71,23 +71,28 @@ pub enum NetworkKind {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// A stable, machine-readable code for this error.
-    pub fn code(&self) -> &'static str {
+    /// What kind of error this is: the stable code the faces switch on.
+    pub fn kind(&self) -> ErrorCode {
         match self {
-            Error::NotFound(_) => "not_found",
-            Error::DuplicateName(_) => "duplicate_name",
-            Error::Invalid(_) => "invalid",
-            Error::KeychainLocked => "keychain_locked",
-            Error::KeychainUnavailable(_) => "keychain_unavailable",
-            Error::SecretMissing(_) => "secret_missing",
-            Error::Keychain(_) => "keychain_error",
-            Error::Corrupt { .. } => "corrupt_metadata",
-            Error::Io { .. } => "io",
-            Error::Revoked(_) => "revoked",
-            Error::Network { .. } => "network",
-            Error::RequestLog(_) => "request_log",
-            Error::NeedsConfirmation(_) => "needs_confirmation",
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::DuplicateName(_) => ErrorCode::DuplicateName,
+            Error::Invalid(_) => ErrorCode::Invalid,
+            Error::KeychainLocked => ErrorCode::KeychainLocked,
+            Error::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
+            Error::SecretMissing(_) => ErrorCode::SecretMissing,
+            Error::Keychain(_) => ErrorCode::KeychainError,
+            Error::Corrupt { .. } => ErrorCode::CorruptMetadata,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Revoked(_) => ErrorCode::Revoked,
+            Error::Network { .. } => ErrorCode::Network,
+            Error::RequestLog(_) => ErrorCode::RequestLog,
+            Error::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,
         }
+    }
+
+    /// The stable, machine-readable code for this error (`not_found`, `keychain_locked`…).
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 
     /// Builds an [`Error::Network`] of `kind` saying `message`.
@@ -102,13 +107,93 @@ impl Error {
 
     /// The `{code, message}` form sent to the UI and printed by the CLI with `--json`.
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code().to_string(), message: self.to_string() }
+        ErrorPayload { code: self.kind(), message: self.to_string() }
+    }
+}
+
+/// Every code an error can carry. Exported to TypeScript (type and list), so the UI's idea of
+/// the codes is generated from this enum, never copied by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    DuplicateName,
+    Invalid,
+    KeychainLocked,
+    KeychainUnavailable,
+    SecretMissing,
+    KeychainError,
+    CorruptMetadata,
+    Io,
+    Revoked,
+    Network,
+    RequestLog,
+    NeedsConfirmation,
+    /// A face's own failure (a background task that stopped), not the core's.
+    Internal,
+}
+
+impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 14] = [
+        ErrorCode::NotFound,
+        ErrorCode::DuplicateName,
+        ErrorCode::Invalid,
+        ErrorCode::KeychainLocked,
+        ErrorCode::KeychainUnavailable,
+        ErrorCode::SecretMissing,
+        ErrorCode::KeychainError,
+        ErrorCode::CorruptMetadata,
+        ErrorCode::Io,
+        ErrorCode::Revoked,
+        ErrorCode::Network,
+        ErrorCode::RequestLog,
+        ErrorCode::NeedsConfirmation,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as the wire carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::DuplicateName => "duplicate_name",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::KeychainLocked => "keychain_locked",
+            ErrorCode::KeychainUnavailable => "keychain_unavailable",
+            ErrorCode::SecretMissing => "secret_missing",
+            ErrorCode::KeychainError => "keychain_error",
+            ErrorCode::CorruptMetadata => "corrupt_metadata",
+            ErrorCode::Io => "io",
+            ErrorCode::Revoked => "revoked",
+            ErrorCode::Network => "network",
+            ErrorCode::RequestLog => "request_log",
+            ErrorCode::NeedsConfirmation => "needs_confirmation",
+            ErrorCode::Internal => "internal",
+        }
     }
 }
 
 /// The serialized form of an [`Error`]: the UI switches on `code`, shows `message`.
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_code_once_and_each_serializes_as_its_wire_name() {
+        // `as_str` is an exhaustive match, so a new variant cannot compile without a name; this
+        // checks that ALL holds each one, and that serde writes the same name the CLI prints.
+        let names: std::collections::HashSet<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), ErrorCode::ALL.len(), "no two codes share a name");
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).expect("json"), serde_json::json!(code.as_str()));
+        }
+        let internal = ErrorPayload { code: ErrorCode::Internal, message: "x".into() };
+        assert_eq!(serde_json::to_value(internal).expect("json")["code"], "internal");
+    }
 }

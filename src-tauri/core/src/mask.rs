@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Profiles;
-use crate::recognize::ShapeMatcher;
+use crate::shape::ShapeMatcher;
 
 /// What replaces the hidden part.
 pub const MASK: &str = "••••";
@@ -33,9 +33,32 @@ pub enum MaskLevel {
 /// last four characters. An unrecognized value gets no prefix. An empty value gives `""`.
 /// Never fails and never splits a multi-byte character.
 pub fn mask(value: &str, profiles: &Profiles, level: MaskLevel) -> String {
-    let value = value.trim();
-    let prefix = ShapeMatcher::new(profiles).prefix(value);
-    mask_with_prefix(value, prefix.as_deref(), level)
+    Masker::new(profiles, level).mask(value)
+}
+
+/// [`mask`] with the profiles' shapes compiled once, for masking many values at one level
+/// (a preview's headers, a list of found credentials, a diagnosis).
+pub struct Masker<'a> {
+    matcher: ShapeMatcher<'a>,
+    level: MaskLevel,
+}
+
+impl<'a> Masker<'a> {
+    /// A masker over `profiles`' shapes at `level`.
+    pub fn new(profiles: &'a Profiles, level: MaskLevel) -> Self {
+        Masker { matcher: ShapeMatcher::new(profiles), level }
+    }
+
+    /// The level it masks at.
+    pub fn level(&self) -> MaskLevel {
+        self.level
+    }
+
+    /// The masked form of `value`: exactly [`mask`]'s rule.
+    pub fn mask(&self, value: &str) -> String {
+        let value = value.trim();
+        mask_with_prefix(value, self.matcher.prefix(value).as_deref(), self.level)
+    }
 }
 
 /// [`mask`] with the prefix already known (recognition computes it once). A `prefix` that is

@@ -8,12 +8,12 @@
 //! user gave belongs to the provider. The result never holds the secret: only the masked form
 //! and, for PacSpace keys, the public id (which is not secret).
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::mask::{mask_with_prefix, MaskLevel};
-use crate::profile::{Profile, Profiles, Shape, ValueRole};
+use crate::profile::{Profile, Profiles, ValueRole};
+pub use crate::shape::{environment_named, ShapeMatch, ShapeMatcher};
 use crate::token::{AuthMode, Environment, TokenKind, MAX_SECRET_CHARS};
 
 /// Confidence of a shape match before host and collisions are weighed.
@@ -119,68 +119,7 @@ impl Recognition {
     }
 }
 
-/// One profile shape matching a value.
-#[derive(Debug, Clone)]
-pub struct ShapeMatch<'a> {
-    /// The provider whose shape matched.
-    pub profile: &'a Profile,
-    /// The shape that matched.
-    pub shape: &'a Shape,
-    /// From the shape, else from its `env` group.
-    pub environment: Option<Environment>,
-    /// The shape's label, else the value up to and including the `env` group and its `_`.
-    pub prefix: Option<String>,
-    /// The `public` group (PacSpace), which is not secret.
-    pub public_id: Option<String>,
-}
-
-/// Every profile's shapes, compiled once. Build one per call, or one per scan of many values.
-pub struct ShapeMatcher<'a> {
-    shapes: Vec<(&'a Profile, &'a Shape, Regex)>,
-}
-
-impl<'a> ShapeMatcher<'a> {
-    /// Compiles every shape of every profile. A pattern that does not compile (only possible in
-    /// a user profile) is skipped, so one bad file cannot stop recognition of the others.
-    pub fn new(profiles: &'a Profiles) -> Self {
-        let shapes = profiles
-            .all()
-            .iter()
-            .flat_map(|p| p.shapes.iter().map(move |s| (p, s)))
-            .filter_map(|(p, s)| Regex::new(&s.pattern).ok().map(|re| (p, s, re)))
-            .collect();
-        ShapeMatcher { shapes }
-    }
-
-    /// Every (profile, shape) whose pattern matches `value` exactly as given, in profile order.
-    pub fn matches(&self, value: &str) -> Vec<ShapeMatch<'a>> {
-        let mut found = Vec::new();
-        for (profile, shape, re) in &self.shapes {
-            let Some(caps) = re.captures(value) else { continue };
-            let env = caps.name("env");
-            let label = Some(shape.label.as_str()).filter(|l| !l.is_empty() && value.starts_with(*l));
-            let prefix = label.map(str::to_owned).or_else(|| {
-                env.map(|m| {
-                    let end = if value[m.end()..].starts_with('_') { m.end() + 1 } else { m.end() };
-                    value[..end].to_owned()
-                })
-            });
-            found.push(ShapeMatch {
-                profile,
-                shape,
-                environment: shape.environment.or_else(|| env.and_then(|m| environment_named(m.as_str()))),
-                prefix: prefix.filter(|p| p.len() < value.len()),
-                public_id: caps.name("public").map(|m| m.as_str().to_owned()),
-            });
-        }
-        found
-    }
-
-    /// The prefix masks show for `value` (first matching shape's), or `None` if none matches.
-    pub fn prefix(&self, value: &str) -> Option<String> {
-        self.matches(value).into_iter().find_map(|m| m.prefix)
-    }
-
+impl ShapeMatcher<'_> {
     /// Recognizes `value` (trimmed first) against every shape; see [`recognize`].
     pub fn recognize(&self, value: &str, host: Option<&str>) -> Recognition {
         let trimmed = value.trim();
@@ -196,7 +135,7 @@ impl<'a> ShapeMatcher<'a> {
         let prefix = matches.iter().find_map(|m| m.prefix.clone());
         let mut warnings = shape_warnings(value, trimmed, &candidates);
         if let Some(host) = &host {
-            warnings.extend(host_mismatches(host, &self.shapes, &candidates));
+            warnings.extend(host_mismatches(host, &self.profiles(), &candidates));
         }
         Recognition {
             candidates,
@@ -212,15 +151,6 @@ impl<'a> ShapeMatcher<'a> {
 /// sent to, if known) lifts its provider's candidates. Never fails: problems become warnings.
 pub fn recognize(value: &str, host: Option<&str>, profiles: &Profiles) -> Recognition {
     ShapeMatcher::new(profiles).recognize(value, host)
-}
-
-/// `live`/`production`/`prod` → Live; `test`/`sandbox`/`staging`/`development`/`dev` → Test.
-pub fn environment_named(word: &str) -> Option<Environment> {
-    match word.to_ascii_lowercase().as_str() {
-        "live" | "production" | "prod" => Some(Environment::Live),
-        "test" | "sandbox" | "staging" | "development" | "dev" => Some(Environment::Test),
-        _ => None,
-    }
 }
 
 /// Best first: confidence descending, then provider id (stable for equal keys).
@@ -376,14 +306,12 @@ fn shape_warnings(raw: &str, trimmed: &str, candidates: &[Candidate]) -> Vec<Rec
     w
 }
 
-fn host_mismatches(host: &str, shapes: &[(&Profile, &Shape, Regex)], candidates: &[Candidate]) -> Vec<RecognitionWarning> {
-    let mut seen: Vec<&str> = Vec::new();
+fn host_mismatches(host: &str, profiles: &[&Profile], candidates: &[Candidate]) -> Vec<RecognitionWarning> {
     let mut w = Vec::new();
-    for (profile, _, _) in shapes {
-        if seen.contains(&profile.id.as_str()) || !host_belongs_to(host, profile) {
+    for profile in profiles {
+        if !host_belongs_to(host, profile) {
             continue;
         }
-        seen.push(&profile.id);
         if !candidates.iter().any(|c| c.provider == profile.id) {
             w.push(warning(
                 WarningCode::HostMismatch,

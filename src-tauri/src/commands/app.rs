@@ -1,7 +1,7 @@
 //! App-wide commands: versions and data folder, keychain status, provider profiles.
 
 use tauri::State;
-use tokenbench_core::app_info::AppInfo;
+use tokenbench_core::app_info::{app_info as about, AppInfo};
 use tokenbench_core::profile::Profile;
 use tokenbench_core::vault::KeychainStatus;
 
@@ -10,18 +10,8 @@ use crate::AppState;
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
-    let inv = state.inventory.clone();
-    blocking(move || {
-        inv.records(chrono::Utc::now())?; // surfaces a quarantined file as a notice
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").into(),
-            data_dir: inv.data_dir().root().display().to_string(),
-            metadata_file: inv.metadata_file().path().display().to_string(),
-            keychain: inv.keychain_status(),
-            notices: inv.notices(),
-        })
-    })
-    .await
+    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    blocking(move || about(&inv, now)).await
 }
 
 #[tauri::command]

@@ -8,7 +8,7 @@ pub mod tester;
 pub mod tokens;
 pub mod transfer;
 
-use tokenbench_core::ErrorPayload;
+use tokenbench_core::{ErrorCode, ErrorPayload};
 
 /// What every command returns: a value, or the `{code, message}` the UI switches on.
 pub type CommandResult<T> = Result<T, ErrorPayload>;
@@ -21,6 +21,6 @@ where
 {
     match tauri::async_runtime::spawn_blocking(work).await {
         Ok(result) => result.map_err(|e| e.payload()),
-        Err(_) => Err(ErrorPayload { code: "internal".into(), message: "the operation stopped unexpectedly; try again".into() }),
+        Err(_) => Err(ErrorPayload { code: ErrorCode::Internal, message: "the operation stopped unexpectedly; try again".into() }),
     }
 }

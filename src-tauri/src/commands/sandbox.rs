@@ -32,8 +32,8 @@ pub async fn create_sandbox_token(
     name: Option<String>,
 ) -> CommandResult<TokenView> {
     let spec = NewSandboxToken { provider, auth_mode, scopes, name };
-    let (inv, port) = (state.inventory.clone(), state.sandbox.port().await);
-    let view = blocking(move || create(&inv, spec, port)).await?;
+    let (inv, port, now) = (state.inventory.clone(), state.sandbox.port().await, state.clock.now());
+    let view = blocking(move || create(&inv, spec, port, now)).await?;
     state.sandbox.refresh().await;
     Ok(view)
 }

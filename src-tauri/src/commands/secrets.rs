@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tokenbench_core::app_info::{Copied, Revealed, CLIPBOARD_CLEAR_MS, REVEAL_MS};
 
@@ -12,8 +11,8 @@ use crate::AppState;
 
 #[tauri::command]
 pub async fn reveal_secret<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CommandResult<Revealed> {
-    let inv = state.inventory.clone();
-    let (record, secret) = blocking(move || inv.secret(&id, Utc::now())).await?;
+    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    let (record, secret) = blocking(move || inv.secret(&id, now)).await?;
     tauri::async_runtime::spawn(async move {
         tokio::time::sleep(Duration::from_millis(REVEAL_MS)).await;
         let _ = app.emit("secret-hidden", serde_json::json!({ "id": record.id }));
@@ -23,9 +22,9 @@ pub async fn reveal_secret<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
 
 #[tauri::command]
 pub async fn copy_secret(state: State<'_, AppState>, id: String) -> CommandResult<Copied> {
-    let (inv, clipboard) = (state.inventory.clone(), state.clipboard.clone());
+    let (inv, clipboard, now) = (state.inventory.clone(), state.clipboard.clone(), state.clock.now());
     blocking(move || {
-        let (_, secret) = inv.secret(&id, Utc::now())?;
+        let (_, secret) = inv.secret(&id, now)?;
         clipboard.copy(secret, Duration::from_millis(CLIPBOARD_CLEAR_MS))?;
         Ok(Copied { clear_after_ms: CLIPBOARD_CLEAR_MS })
     })

@@ -1,6 +1,5 @@
 //! Request tester commands: preview, send, snippets, cURL import, HMAC verification, history.
 
-use chrono::Utc;
 use tauri::State;
 use tokenbench_core::request::curl_import::{import_curl as parse_curl, CurlImport};
 use tokenbench_core::request::snippet::SnippetLang;
@@ -13,18 +12,18 @@ use crate::AppState;
 #[tauri::command]
 pub async fn prepare_request(state: State<'_, AppState>, token_id: String, draft: RequestDraft, options: SendOptions) -> CommandResult<Prepared> {
     let tester = state.tester.clone();
-    blocking(move || tester.prepare(&token_id, &draft, &options, Utc::now())).await
+    blocking(move || tester.prepare(&token_id, &draft, &options)).await
 }
 
 #[tauri::command]
 pub async fn send_request(state: State<'_, AppState>, token_id: String, draft: RequestDraft, options: SendOptions) -> CommandResult<SendResult> {
-    state.tester.send(token_id, draft, options, Utc::now()).await.map_err(|e| e.payload())
+    state.tester.send(token_id, draft, options).await.map_err(|e| e.payload())
 }
 
 #[tauri::command]
 pub async fn snippet(state: State<'_, AppState>, token_id: String, draft: RequestDraft, lang: SnippetLang, inline_secret: bool) -> CommandResult<String> {
     let tester = state.tester.clone();
-    blocking(move || tester.snippet(&token_id, &draft, lang, inline_secret, Utc::now())).await
+    blocking(move || tester.snippet(&token_id, &draft, lang, inline_secret)).await
 }
 
 #[tauri::command]
@@ -34,26 +33,31 @@ pub fn import_curl(text: String) -> CommandResult<CurlImport> {
 
 #[tauri::command]
 pub async fn verify_signature(state: State<'_, AppState>, body: String, signature: String) -> CommandResult<VerifyResult> {
-    let inv = state.inventory.clone();
-    blocking(move || verify(&inv, body.as_bytes(), &signature)).await
+    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    blocking(move || verify(&inv, body.as_bytes(), &signature, now)).await
+}
+
+// History is file work: async commands, so it runs off the main thread like the rest.
+#[tauri::command]
+pub async fn recent_requests(state: State<'_, AppState>) -> CommandResult<Vec<HistoryEntry>> {
+    let tester = state.tester.clone();
+    blocking(move || Ok(tester.history().recent())).await
 }
 
 #[tauri::command]
-pub fn recent_requests(state: State<'_, AppState>) -> Vec<HistoryEntry> {
-    state.tester.history().recent()
+pub async fn saved_requests(state: State<'_, AppState>) -> CommandResult<Vec<SavedRequest>> {
+    let tester = state.tester.clone();
+    blocking(move || Ok(tester.history().saved())).await
 }
 
 #[tauri::command]
-pub fn saved_requests(state: State<'_, AppState>) -> Vec<SavedRequest> {
-    state.tester.history().saved()
+pub async fn save_request(state: State<'_, AppState>, name: String, token_id: Option<String>, draft: RequestDraft) -> CommandResult<SavedRequest> {
+    let tester = state.tester.clone();
+    blocking(move || tester.history().save(&name, token_id, &draft, tester.inventory().profiles())).await
 }
 
 #[tauri::command]
-pub fn save_request(state: State<'_, AppState>, name: String, token_id: Option<String>, draft: RequestDraft) -> CommandResult<SavedRequest> {
-    state.tester.history().save(&name, token_id, &draft, state.inventory.profiles()).map_err(|e| e.payload())
-}
-
-#[tauri::command]
-pub fn delete_saved_request(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.tester.history().delete_saved(&id).map_err(|e| e.payload())
+pub async fn delete_saved_request(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let tester = state.tester.clone();
+    blocking(move || tester.history().delete_saved(&id)).await
 }

@@ -1,6 +1,5 @@
 //! Import and export: inventory JSON/CSV (no secrets), and proposals from pasted text or `.env`.
 
-use chrono::Utc;
 use tauri::State;
 use tokenbench_core::proposals::{read_text_file, Proposal, ProposalChoice};
 use tokenbench_core::transfer::{export, import, Format, ImportReport};
@@ -10,14 +9,14 @@ use crate::AppState;
 
 #[tauri::command]
 pub async fn export_inventory(state: State<'_, AppState>, format: Format) -> CommandResult<String> {
-    let inv = state.inventory.clone();
-    blocking(move || export(&inv.records(Utc::now())?, format, Utc::now())).await
+    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    blocking(move || export(&inv.records(now)?, format, now)).await
 }
 
 #[tauri::command]
 pub async fn import_inventory(state: State<'_, AppState>, text: String) -> CommandResult<ImportReport> {
-    let inv = state.inventory.clone();
-    blocking(move || import(&inv, &text, Utc::now())).await
+    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    blocking(move || import(&inv, &text, now)).await
 }
 
 #[tauri::command]
@@ -34,6 +33,6 @@ pub async fn scan_secrets_file(state: State<'_, AppState>, path: String) -> Comm
 
 #[tauri::command]
 pub async fn confirm_proposals(state: State<'_, AppState>, choices: Vec<ProposalChoice>) -> CommandResult<ImportReport> {
-    let (inv, book) = (state.inventory.clone(), state.proposals.clone());
-    blocking(move || Ok(book.confirm(&inv, choices, Utc::now()))).await
+    let (inv, book, now) = (state.inventory.clone(), state.proposals.clone(), state.clock.now());
+    blocking(move || Ok(book.confirm(&inv, choices, now))).await
 }

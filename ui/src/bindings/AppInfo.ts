@@ -3,8 +3,17 @@ import type { KeychainStatus } from "./KeychainStatus";
 
 /**
  * The running app: versions, where its data is, the keychain, and notices for the user.
+ * The app's Settings & About page and `tokenbench doctor` both show exactly this.
  */
-export type AppInfo = { version: string, dataDir: string, metadataFile: string, keychain: KeychainStatus, 
+export type AppInfo = { version: string, dataDir: string, metadataFile: string, 
+/**
+ * How many token records the metadata file holds.
+ */
+tokens: number, 
+/**
+ * Provider profile ids in use (bundled and the user's).
+ */
+providers: Array<string>, keychain: KeychainStatus, 
 /**
  * Things to tell the user once, e.g. a corrupt metadata file that was moved aside.
  */

@@ -11,25 +11,28 @@
 //!
 //! The signer takes the body as the bytes that will be sent and never re-serializes it: a
 //! signature over `{"a": 1}` does not verify `{"a":1}`. Every header value is a [`Secret`];
-//! `display` is what a screen or log may show (secrets masked; the HMAC signature and the
-//! `stk_` token id are not secret and are shown in full).
+//! [`AuthHeader::shown`] is what a screen or log may show, masked by the one masking rule
+//! (`mask::Masker`) at the level the face asks for (the HMAC signature and the `stk_` token id
+//! are not secret and are shown in full).
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::hmac_sign;
+use crate::mask::Masker;
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::token::{AuthMode, TokenRecord};
 
-/// One authentication header: the real value (for the wire only) and its display form.
+/// One authentication header: the real value (for the wire only) and which part of it is secret.
 #[derive(Debug, Clone)]
 pub struct AuthHeader {
     pub name: String,
     pub value: Secret,
-    /// The value as screens and logs may show it: secrets masked, public parts in full.
-    pub display: String,
+    /// Where the secret starts in `value` (after `Bearer ` or a custom prefix); `None` when the
+    /// whole value is public (HMAC's token id and signature).
+    secret_from: Option<usize>,
 }
 
 /// What the UI is shown of an auth header.
@@ -41,9 +44,27 @@ pub struct ShownHeader {
 }
 
 impl AuthHeader {
+    fn secret(name: impl Into<String>, prefix: &str, secret: &Secret) -> Self {
+        AuthHeader { name: name.into(), value: Secret::new(format!("{prefix}{}", secret.expose())), secret_from: Some(prefix.len()) }
+    }
+
+    fn public(name: impl Into<String>, value: String) -> Self {
+        AuthHeader { name: name.into(), value: Secret::new(value), secret_from: None }
+    }
+
+    /// The value as screens and logs may show it: the public prefix (`Bearer `) as is, the
+    /// secret masked by `masker`, public values (token id, signature) in full.
+    pub fn display(&self, masker: &Masker<'_>) -> String {
+        let value = self.value.expose();
+        match self.secret_from {
+            None => value.to_owned(),
+            Some(at) => format!("{}{}", &value[..at], masker.mask(&value[at..])),
+        }
+    }
+
     /// The displayable form (name and masked value).
-    pub fn shown(&self) -> ShownHeader {
-        ShownHeader { name: self.name.clone(), value: self.display.clone() }
+    pub fn shown(&self, masker: &Masker<'_>) -> ShownHeader {
+        ShownHeader { name: self.name.clone(), value: self.display(masker) }
     }
 }
 
@@ -62,17 +83,12 @@ pub fn auth_headers_for(record: &TokenRecord, profile: Option<&Profile>, secret:
         return Ok(Vec::new());
     }
     check_secret(record, secret)?;
-    let masked = mask_secret(secret.expose());
     let headers = match record.auth_mode {
         AuthMode::None => Vec::new(),
-        AuthMode::Bearer => vec![AuthHeader {
-            name: "Authorization".into(),
-            value: Secret::new(format!("Bearer {}", secret.expose())),
-            display: format!("Bearer {masked}"),
-        }],
+        AuthMode::Bearer => vec![AuthHeader::secret("Authorization", "Bearer ", secret)],
         AuthMode::Hmac => hmac_headers(record, secret, body)?,
-        AuthMode::ApiKey => vec![AuthHeader { name: checked_header_name(record, profile)?, value: secret.clone(), display: masked }],
-        AuthMode::Raw => vec![AuthHeader { name: "Authorization".into(), value: secret.clone(), display: masked }],
+        AuthMode::ApiKey => vec![AuthHeader::secret(checked_header_name(record, profile)?, "", secret)],
+        AuthMode::Raw => vec![AuthHeader::secret("Authorization", "", secret)],
         AuthMode::Custom => {
             let name = checked_header_name(record, profile)?;
             let prefix = record.auth_prefix.clone().unwrap_or_default();
@@ -82,7 +98,7 @@ pub fn auth_headers_for(record: &TokenRecord, profile: Option<&Profile>, secret:
                     record.name
                 )));
             }
-            vec![AuthHeader { name, value: Secret::new(format!("{prefix}{}", secret.expose())), display: format!("{prefix}{masked}") }]
+            vec![AuthHeader::secret(name, &prefix, secret)]
         }
     };
     Ok(headers)
@@ -104,14 +120,7 @@ fn hmac_headers(record: &TokenRecord, secret: &Secret, body: &[u8]) -> Result<Ve
     }
     check_header_value(token_id, "token ID", &record.name)?;
     let signature = hmac_sign::signature(secret, body);
-    Ok(vec![
-        AuthHeader {
-            name: "Authorization".into(),
-            value: Secret::new(format!("Bearer {token_id}")),
-            display: format!("Bearer {token_id}"),
-        },
-        AuthHeader { name: "X-Signature".into(), value: Secret::new(signature.clone()), display: signature },
-    ])
+    Ok(vec![AuthHeader::public("Authorization", format!("Bearer {token_id}")), AuthHeader::public("X-Signature", signature)])
 }
 
 fn check_secret(record: &TokenRecord, secret: &Secret) -> Result<()> {
@@ -149,33 +158,4 @@ fn checked_header_name(record: &TokenRecord, profile: Option<&Profile>) -> Resul
         return Err(Error::Invalid(format!("'{name}' is not a valid header name: use letters, digits and dashes, like X-Api-Key")));
     }
     Ok(name)
-}
-
-/// Screen-safe form of a secret: its public prefix (`sk_live_`, `pk_test_`, `opt_live_`),
-/// `••••`, and the last four characters when the value is long enough that four characters
-/// give nothing away. Fallback until `crate::mask` is merged; the record's own `masked` is
-/// not used because the secret passed in may differ from the one it was computed for.
-pub(crate) fn mask_secret(secret: &str) -> String {
-    let chars: Vec<char> = secret.trim().chars().collect();
-    let mut prefix_len = 0;
-    let mut underscores = 0;
-    for (i, c) in chars.iter().enumerate().take(16) {
-        if *c == '_' {
-            underscores += 1;
-            prefix_len = i + 1;
-            if underscores == 2 {
-                break;
-            }
-        } else if !c.is_ascii_alphabetic() {
-            break;
-        }
-    }
-    let prefix: String = chars[..prefix_len].iter().collect();
-    let rest = chars.len() - prefix_len;
-    if rest >= 16 {
-        let tail: String = chars[chars.len() - 4..].iter().collect();
-        format!("{prefix}••••{tail}")
-    } else {
-        format!("{prefix}••••")
-    }
 }

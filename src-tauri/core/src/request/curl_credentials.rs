@@ -6,7 +6,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::request::auth::mask_secret;
+use crate::mask::{mask, MaskLevel};
+use crate::profile::Profiles;
 use crate::token::AuthMode;
 
 /// A credential found in the pasted command and left out of the draft.
@@ -84,7 +85,7 @@ pub(super) fn credential(location: &str, masked: &str, mode: Option<AuthMode>) -
 }
 
 /// `$VAR` when the value came from a variable, else the masked value (its last word, so
-/// `Bearer sk_…` shows as `sk_live_••••wxyz`).
+/// `Bearer sk_…` shows as `sk_live_••••wxyz`), by the one masking rule over the bundled shapes.
 pub(super) fn display(value: &str, from_var: Option<String>) -> String {
-    from_var.unwrap_or_else(|| mask_secret(value.split_whitespace().last().unwrap_or("")))
+    from_var.unwrap_or_else(|| mask(value.split_whitespace().last().unwrap_or(""), &Profiles::bundled(), MaskLevel::Normal))
 }

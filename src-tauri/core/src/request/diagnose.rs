@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::profile::{Profile, ValueRole};
-use crate::request::auth::mask_secret;
+use crate::mask::Masker;
 use crate::secret::Secret;
 use crate::token::{AuthMode, Environment, TokenKind, TokenRecord};
 
@@ -32,7 +32,9 @@ pub struct Diagnosis {
 
 /// Explains a 401, 403 or 429 answer to a request made with `record` (bound to `profile`);
 /// `secret` is the value that was sent, when known, for shape checks. Other statuses give
-/// `None`. `now` decides expiry and turns an HTTP-date `Retry-After` into seconds.
+/// `None`. `now` decides expiry and turns an HTTP-date `Retry-After` into seconds; `masker`
+/// masks any value of the secret a cause or the server's message would show.
+#[allow(clippy::too_many_arguments)]
 pub fn diagnose(
     status: u16,
     headers: &[(String, String)],
@@ -40,6 +42,7 @@ pub fn diagnose(
     record: &TokenRecord,
     profile: &Profile,
     secret: Option<&Secret>,
+    masker: &Masker<'_>,
     now: DateTime<Utc>,
 ) -> Option<Diagnosis> {
     let (title, generic) = match status {
@@ -49,10 +52,10 @@ pub fn diagnose(
         _ => return None,
     };
     let explanation = profile.errors.get(&status.to_string()).cloned().unwrap_or_else(|| generic.to_string());
-    let message = server_message(body, secret);
+    let message = server_message(body, secret, masker);
     let mut d = Diagnosis { title: title.into(), explanation, causes: Vec::new(), missing_permissions: Vec::new(), retry_after_secs: None };
     match status {
-        401 => d.causes = unauthorized_causes(record, profile, secret, now),
+        401 => d.causes = unauthorized_causes(record, profile, secret, masker, now),
         403 => {
             d.missing_permissions = missing_permissions(profile, message.as_deref().unwrap_or(""));
             d.causes = forbidden_causes(record, profile, &d.missing_permissions);
@@ -68,7 +71,7 @@ pub fn diagnose(
     Some(d)
 }
 
-fn unauthorized_causes(record: &TokenRecord, profile: &Profile, secret: Option<&Secret>, now: DateTime<Utc>) -> Vec<String> {
+fn unauthorized_causes(record: &TokenRecord, profile: &Profile, secret: Option<&Secret>, masker: &Masker<'_>, now: DateTime<Utc>) -> Vec<String> {
     let mut causes = Vec::new();
     if let Some(at) = record.revoked_at {
         causes.push(format!(
@@ -85,7 +88,7 @@ fn unauthorized_causes(record: &TokenRecord, profile: &Profile, secret: Option<&
         ));
     }
     if let Some(secret) = secret {
-        causes.extend(shape_causes(record, profile, secret.expose()));
+        causes.extend(shape_causes(record, profile, secret.expose(), masker));
     }
     if !profile.auth_modes.is_empty() && !profile.auth_modes.contains(&record.auth_mode) {
         let modes: Vec<String> = profile.auth_modes.iter().map(|m| mode_name(*m)).collect();
@@ -107,7 +110,7 @@ fn unauthorized_causes(record: &TokenRecord, profile: &Profile, secret: Option<&
 }
 
 /// Checks the sent value against the profile's shapes without ever quoting it.
-fn shape_causes(record: &TokenRecord, profile: &Profile, value: &str) -> Vec<String> {
+fn shape_causes(record: &TokenRecord, profile: &Profile, value: &str, masker: &Masker<'_>) -> Vec<String> {
     let mut causes = Vec::new();
     let trimmed = value.trim();
     if trimmed != value || trimmed.chars().any(char::is_whitespace) {
@@ -134,7 +137,7 @@ fn shape_causes(record: &TokenRecord, profile: &Profile, value: &str) -> Vec<Str
             let mut hints: Vec<String> = secret_shapes.iter().flat_map(|s| shape_hint(&s.pattern, &s.label)).collect();
             hints.dedup();
             let expected = if hints.is_empty() { String::new() } else { format!(": it should start with {}", hints.join(" or ")) };
-            causes.push(format!("The stored value ({}) does not look like a {} key{expected}.", mask_secret(trimmed), profile.name));
+            causes.push(format!("The stored value ({}) does not look like a {} key{expected}.", masker.mask(trimmed), profile.name));
         }
         Some(caps) => {
             let env = caps.name("env").map(|m| m.as_str().to_ascii_lowercase());
@@ -238,7 +241,7 @@ fn retry_after(headers: &[(String, String)], now: DateTime<Utc>) -> Option<u64> 
 
 /// The human message in an error body: JSON `message`, `error` (text or `{message}`),
 /// `detail` or `error_description`, else the raw text; cut to 300 characters, the secret masked.
-fn server_message(body: &[u8], secret: Option<&Secret>) -> Option<String> {
+fn server_message(body: &[u8], secret: Option<&Secret>, masker: &Masker<'_>) -> Option<String> {
     if body.is_empty() {
         return None;
     }
@@ -253,7 +256,7 @@ fn server_message(body: &[u8], secret: Option<&Secret>) -> Option<String> {
     let mut message = from_json.unwrap_or_else(|| text.into_owned());
     // Mask before cutting, so a cut can never leave half a secret behind.
     if let Some(s) = secret.map(|s| s.expose().trim()).filter(|s| s.len() >= 4) {
-        message = message.replace(s, &mask_secret(s));
+        message = message.replace(s, &masker.mask(s));
     }
     Some(message.trim().chars().take(300).collect())
 }

@@ -1,8 +1,14 @@
 use super::*;
+use crate::profile::Profiles;
 use crate::request::test_support::{now, pandabase_hmac, profile, record};
 
+fn masker() -> Masker<'static> {
+    static PROFILES: std::sync::OnceLock<Profiles> = std::sync::OnceLock::new();
+    Masker::new(PROFILES.get_or_init(Profiles::bundled), crate::mask::MaskLevel::Normal)
+}
+
 fn d401(rec: &TokenRecord, provider: &str, secret: &str) -> Diagnosis {
-    diagnose(401, &[], b"", rec, &profile(provider), Some(&Secret::new(secret)), now()).expect("401 is diagnosed")
+    diagnose(401, &[], b"", rec, &profile(provider), Some(&Secret::new(secret)), &masker(), now()).expect("401 is diagnosed")
 }
 
 fn any_cause(d: &Diagnosis, needle: &str) -> bool {
@@ -13,7 +19,7 @@ fn any_cause(d: &Diagnosis, needle: &str) -> bool {
 fn statuses_other_than_401_403_429_are_not_diagnosed() {
     let rec = record("pixlpay", AuthMode::Bearer);
     for status in [200, 204, 400, 404, 500] {
-        assert!(diagnose(status, &[], b"", &rec, &profile("pixlpay"), None, now()).is_none(), "{status}");
+        assert!(diagnose(status, &[], b"", &rec, &profile("pixlpay"), None, &masker(), now()).is_none(), "{status}");
     }
 }
 
@@ -75,7 +81,7 @@ fn a_401_body_echoing_the_secret_is_masked() {
     let secret = "sk_live_1234567890abcdefghij";
     let body = format!(r#"{{"message":"invalid token {secret}"}}"#);
     let d =
-        diagnose(401, &[], body.as_bytes(), &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), Some(&Secret::new(secret)), now())
+        diagnose(401, &[], body.as_bytes(), &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), Some(&Secret::new(secret)), &masker(), now())
             .expect("401");
     let said = d.causes.iter().find(|c| c.starts_with("The server says")).expect("the server's words are kept");
     assert!(!said.contains("1234567890"), "{said}");
@@ -86,7 +92,7 @@ fn a_403_lists_the_missing_permissions_from_the_json_message() {
     let body = br#"{"error":"Forbidden","message":"Missing permissions: PRODUCTS_WRITE, ORDERS_READ"}"#;
     let mut rec = pandabase_hmac();
     rec.scopes = vec!["PRODUCTS_WRITE".into()];
-    let d = diagnose(403, &[], body, &rec, &profile("pandabase"), None, now()).expect("403");
+    let d = diagnose(403, &[], body, &rec, &profile("pandabase"), None, &masker(), now()).expect("403");
     assert_eq!(d.missing_permissions, vec!["PRODUCTS_WRITE", "ORDERS_READ"]);
     assert!(any_cause(&d, "lists PRODUCTS_WRITE"), "the inventory claims a scope the API denies: {:?}", d.causes);
 }
@@ -94,12 +100,12 @@ fn a_403_lists_the_missing_permissions_from_the_json_message() {
 #[test]
 fn a_403_reads_nested_errors_and_plain_text_bodies() {
     let nested = br#"{"error":{"code":"forbidden","message":"required scope: products:write"}}"#;
-    let d = diagnose(403, &[], nested, &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), None, now()).expect("403");
+    let d = diagnose(403, &[], nested, &record("pixlpay", AuthMode::Bearer), &profile("pixlpay"), None, &masker(), now()).expect("403");
     assert_eq!(d.missing_permissions, vec!["products:write"]);
     let plain = b"Forbidden. Missing permission: STORE_READ";
-    let d = diagnose(403, &[], plain, &pandabase_hmac(), &profile("pandabase"), None, now()).expect("403");
+    let d = diagnose(403, &[], plain, &pandabase_hmac(), &profile("pandabase"), None, &masker(), now()).expect("403");
     assert_eq!(d.missing_permissions, vec!["STORE_READ"]);
-    let d = diagnose(403, &[], b"nope", &record("commerce", AuthMode::Bearer), &profile("commerce"), None, now()).expect("403");
+    let d = diagnose(403, &[], b"nope", &record("commerce", AuthMode::Bearer), &profile("commerce"), None, &masker(), now()).expect("403");
     assert!(d.missing_permissions.is_empty(), "no pattern, no guess");
     assert!(d.explanation.contains("own data"), "{}", d.explanation);
 }
@@ -109,16 +115,16 @@ fn a_429_reads_retry_after_as_seconds_or_an_http_date() {
     let rec = record("pixlpay", AuthMode::Bearer);
     let p = profile("pixlpay");
     let secs = vec![("Retry-After".to_string(), "17".to_string())];
-    assert_eq!(diagnose(429, &secs, b"", &rec, &p, None, now()).expect("429").retry_after_secs, Some(17));
+    assert_eq!(diagnose(429, &secs, b"", &rec, &p, None, &masker(), now()).expect("429").retry_after_secs, Some(17));
     // now() is Sun, 01 Jun 2025 12:00:00 GMT.
     let date = vec![("retry-after".to_string(), "Sun, 01 Jun 2025 12:01:30 GMT".to_string())];
-    let d = diagnose(429, &date, b"", &rec, &p, None, now()).expect("429");
+    let d = diagnose(429, &date, b"", &rec, &p, None, &masker(), now()).expect("429");
     assert_eq!(d.retry_after_secs, Some(90), "an HTTP date counts from now");
     assert!(any_cause(&d, "wait 90 s") && any_cause(&d, "60 requests per minute"), "{:?}", d.causes);
     let past = vec![("Retry-After".to_string(), "Sun, 01 Jun 2025 11:00:00 GMT".to_string())];
-    assert_eq!(diagnose(429, &past, b"", &rec, &p, None, now()).expect("429").retry_after_secs, Some(0), "a past date means retry now");
+    assert_eq!(diagnose(429, &past, b"", &rec, &p, None, &masker(), now()).expect("429").retry_after_secs, Some(0), "a past date means retry now");
     let junk = vec![("Retry-After".to_string(), "soon".to_string())];
-    assert_eq!(diagnose(429, &junk, b"", &rec, &p, None, now()).expect("429").retry_after_secs, None);
+    assert_eq!(diagnose(429, &junk, b"", &rec, &p, None, &masker(), now()).expect("429").retry_after_secs, None);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Both faces call this, so `tokenbench send` and the app's Send button put the same bytes on
 //! the wire. The bytes signed are the bytes sent: the body is never re-serialized in between.
 
+mod after_send;
 mod history;
 mod prepared;
 mod response_scrub;
@@ -19,13 +20,12 @@ pub use verify::{verify_signature, VerifyMatch, VerifyResult};
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::inventory::Inventory;
+use crate::mask::{MaskLevel, Masker};
 use crate::profile::Profile;
 use crate::request::auth::{auth_headers_for, AuthHeader};
-use crate::request::diagnose::diagnose;
 use crate::request::guard::{confirmations, https_required, is_loopback, require_confirmed, Confirmation};
 use crate::request::snippet::{snippet, SnippetLang};
 use crate::request::spec::{RequestDraft, RequestSpec};
@@ -43,18 +43,20 @@ struct Built {
     prepared: Prepared,
 }
 
-/// The tester over one inventory and one sender.
+/// The tester over one inventory, one sender and the face's clock.
 pub struct Tester {
     inventory: Arc<Inventory>,
     sender: Arc<dyn HttpSender>,
     history: History,
+    clock: Arc<dyn Clock>,
 }
 
 impl Tester {
-    /// A tester sending with `sender`; history lives in the inventory's data folder.
-    pub fn new(inventory: Arc<Inventory>, sender: Arc<dyn HttpSender>) -> Self {
+    /// A tester sending with `sender` and reading the time from `clock` (expiry in diagnoses,
+    /// when a request was sent); history lives in the inventory's data folder.
+    pub fn new(inventory: Arc<Inventory>, sender: Arc<dyn HttpSender>, clock: Arc<dyn Clock>) -> Self {
         let history = History::new(inventory.data_dir());
-        Tester { inventory, sender, history }
+        Tester { inventory, sender, history, clock }
     }
 
     /// The inventory it draws tokens from.
@@ -67,22 +69,23 @@ impl Tester {
         &self.history
     }
 
-    fn build(&self, token: &str, draft: &RequestDraft, options: &SendOptions, now: DateTime<Utc>) -> Result<Built> {
-        let (record, secret) = self.inventory.secret(token, now)?;
+    fn build(&self, token: &str, draft: &RequestDraft, options: &SendOptions) -> Result<Built> {
+        let (record, secret) = self.inventory.secret(token, self.clock.now())?;
         let profile = self.inventory.profiles().require(&record.provider)?.clone();
         let spec = draft.resolve(&record, &profile, options.base_url.as_deref())?;
         let url = spec.full_url()?;
         https_required(&profile, url.as_str(), allows_loopback_http(&record, options))?;
         let auth = auth_headers_for(&record, Some(&profile), &secret, &spec.body)?;
         let asks = confirmations(&record, &profile, &spec.method, url.as_str());
-        let prepared = Prepared::new(&spec, url.as_str(), &auth, &record, &secret, asks);
+        let masker = Masker::new(self.inventory.profiles(), MaskLevel::Normal);
+        let prepared = Prepared::new(&spec, url.as_str(), &auth, &record, &secret, asks, &masker);
         Ok(Built { record, profile, secret, spec, auth, prepared })
     }
 
     /// The guardrail questions sending this request would ask. Reads no secret (so a face can
     /// ask first and then send with one keychain read); fails like [`Tester::prepare`].
-    pub fn confirmations(&self, token: &str, draft: &RequestDraft, options: &SendOptions, now: DateTime<Utc>) -> Result<Vec<Confirmation>> {
-        let record = self.inventory.find(token, now)?;
+    pub fn confirmations(&self, token: &str, draft: &RequestDraft, options: &SendOptions) -> Result<Vec<Confirmation>> {
+        let record = self.inventory.find(token, self.clock.now())?;
         let profile = self.inventory.profiles().require(&record.provider)?;
         let spec = draft.resolve(&record, profile, options.base_url.as_deref())?;
         Ok(confirmations(&record, profile, &spec.method, spec.full_url()?.as_str()))
@@ -90,62 +93,33 @@ impl Tester {
 
     /// The exact request that would be sent, secrets masked, with the HMAC details and the
     /// confirmations it needs. Blocking (reads the keychain); no network.
-    pub fn prepare(&self, token: &str, draft: &RequestDraft, options: &SendOptions, now: DateTime<Utc>) -> Result<Prepared> {
-        Ok(self.build(token, draft, options, now)?.prepared)
+    pub fn prepare(&self, token: &str, draft: &RequestDraft, options: &SendOptions) -> Result<Prepared> {
+        let built = self.build(token, draft, options)?;
+        Ok(after_send::redacted_preview(&built, self.inventory.profiles()))
     }
 
     /// A cURL / TypeScript / Python equivalent. The secret appears inline only with `inline_secret`.
-    pub fn snippet(&self, token: &str, draft: &RequestDraft, lang: SnippetLang, inline_secret: bool, now: DateTime<Utc>) -> Result<String> {
-        let b = self.build(token, draft, &SendOptions::default(), now)?;
+    pub fn snippet(&self, token: &str, draft: &RequestDraft, lang: SnippetLang, inline_secret: bool) -> Result<String> {
+        let b = self.build(token, draft, &SendOptions::default())?;
         Ok(snippet(lang, &b.record, &b.profile, &b.spec, inline_secret.then_some(&b.secret)))
     }
 
     /// Sends the request. Refuses with [`Error::NeedsConfirmation`] when a guardrail applies
-    /// and `options.confirmed` does not cover it. Records last use and history.
-    pub async fn send(self: &Arc<Self>, token: String, draft: RequestDraft, options: SendOptions, now: DateTime<Utc>) -> Result<SendResult> {
+    /// and `options.confirmed` does not cover it. What happens once the answer is back
+    /// (redaction, a rolled secret, recording the use, the diagnosis) is `after_send`'s.
+    pub async fn send(self: &Arc<Self>, token: String, draft: RequestDraft, options: SendOptions) -> Result<SendResult> {
+        let started = self.clock.now();
         let me = Arc::clone(self);
         let (built, draft) = blocking(move || {
-            let built = me.build(&token, &draft, &options, now)?;
+            let built = me.build(&token, &draft, &options)?;
             require_confirmed(&built.prepared.confirmations, &options.confirmed)?;
             Ok((built, draft))
         })
         .await?;
         let outgoing = outgoing(&built)?;
-        let started = Utc::now();
         let result = self.sender.send(outgoing).await;
-        let me = Arc::clone(self);
-        let entry_draft = draft.clone();
-        let (id, name, url) = (built.record.id.clone(), built.record.name.clone(), built.prepared.url.clone());
-        let method = built.spec.method.clone();
-        let status = result.as_ref().ok().map(|r| (r.status, r.timing.total_ms));
-        let error = result.as_ref().err().map(|e| e.to_string());
-        blocking(move || {
-            me.inventory.touch(&id, now)?;
-            me.history.record(HistoryEntry::new(started, &id, &name, &method, &url, status, error, &entry_draft, me.inventory.profiles()))
-        })
-        .await?;
-        let mut response = result?;
-        let found = scrub_response(&mut response, self.inventory.profiles());
-        if is_roll_secret(&draft, &built.prepared.url) && (200..300).contains(&response.status) {
-            if let Some(new_secret) = found.into_iter().next() {
-                let me = Arc::clone(self);
-                let id = built.record.id.clone();
-                blocking(move || me.inventory.replace_secret(&id, &new_secret, now)).await?;
-                response.notices.push(format!(
-                    "The new secret was stored in the keychain for '{}'; the old one no longer works.",
-                    built.record.name
-                ));
-            }
-        }
-        let diagnosis = diagnose(response.status, &response.headers, &response.body, &built.record, &built.profile, Some(&built.secret), now);
-        Ok(SendResult { request: built.prepared, response, diagnosis })
+        after_send::finish(self, after_send::Sent { built, draft, started, result }).await
     }
-}
-
-/// A Pandabase-style secret rotation: its answer carries the new secret, which must be stored.
-fn is_roll_secret(draft: &RequestDraft, url: &str) -> bool {
-    draft.endpoint_id.as_deref() == Some("roll-secret")
-        || url::Url::parse(url).is_ok_and(|u| u.path().trim_end_matches('/').ends_with("/roll-secret"))
 }
 
 fn outgoing(b: &Built) -> Result<OutgoingRequest> {

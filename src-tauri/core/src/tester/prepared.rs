@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::hmac_sign;
-use crate::mask::{mask_with_prefix, MaskLevel};
+use crate::mask::{mask_with_prefix, Masker};
 use crate::request::auth::{AuthHeader, ShownHeader};
 use crate::request::diagnose::Diagnosis;
 use crate::request::guard::{Confirmation, ConfirmationKind};
@@ -58,16 +58,24 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Builds the preview of `spec` signed with `auth`.
-    pub fn new(spec: &RequestSpec, url: &str, auth: &[AuthHeader], record: &TokenRecord, secret: &Secret, confirmations: Vec<Confirmation>) -> Self {
+    /// Builds the preview of `spec` signed with `auth`, secrets masked by `masker`.
+    pub fn new(
+        spec: &RequestSpec,
+        url: &str,
+        auth: &[AuthHeader],
+        record: &TokenRecord,
+        secret: &Secret,
+        confirmations: Vec<Confirmation>,
+        masker: &Masker<'_>,
+    ) -> Self {
         let mut headers: Vec<ShownHeader> =
             spec.headers.iter().map(|(n, v)| ShownHeader { name: n.clone(), value: v.clone() }).collect();
-        headers.extend(auth.iter().map(AuthHeader::shown));
+        headers.extend(auth.iter().map(|a| a.shown(masker)));
         let hmac = (record.auth_mode == AuthMode::Hmac).then(|| {
             let key = hmac_sign::signing_key(secret);
             HmacDebug {
                 // A hex digest has no token prefix to keep.
-                signing_key_masked: mask_with_prefix(key.expose(), None, MaskLevel::Normal),
+                signing_key_masked: mask_with_prefix(key.expose(), None, masker.level()),
                 signed_text: String::from_utf8_lossy(&spec.body).into_owned(),
                 signed_bytes: spec.body.len() as u64,
                 signed_sha256: hex::encode(Sha256::digest(&spec.body)),

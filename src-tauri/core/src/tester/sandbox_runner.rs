@@ -8,9 +8,10 @@ use serde::Serialize;
 use tokio::sync::Mutex;
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::error::Result;
 use crate::inventory::Inventory;
-use crate::sandbox::{self, SandboxHandle, SystemClock, DEFAULT_PORT};
+use crate::sandbox::{self, SandboxHandle, DEFAULT_PORT};
 
 use super::InventorySource;
 
@@ -31,13 +32,14 @@ pub struct SandboxStatus {
 /// Owns the running sandbox, if any.
 pub struct SandboxRunner {
     inventory: Arc<Inventory>,
+    clock: Arc<dyn Clock>,
     handle: Mutex<Option<SandboxHandle>>,
 }
 
 impl SandboxRunner {
-    /// A runner over `inventory`'s sandbox tokens; nothing is started yet.
-    pub fn new(inventory: Arc<Inventory>) -> Self {
-        SandboxRunner { inventory, handle: Mutex::new(None) }
+    /// A runner over `inventory`'s sandbox tokens, on `clock`'s time; nothing is started yet.
+    pub fn new(inventory: Arc<Inventory>, clock: Arc<dyn Clock>) -> Self {
+        SandboxRunner { inventory, clock, handle: Mutex::new(None) }
     }
 
     /// Starts on `port` (default [`DEFAULT_PORT`]) unless already running.
@@ -45,8 +47,8 @@ impl SandboxRunner {
         let mut guard = self.handle.lock().await;
         if guard.is_none() {
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port.unwrap_or(DEFAULT_PORT)));
-            let source = Arc::new(InventorySource::new(self.inventory.clone()));
-            *guard = Some(sandbox::start(addr, source, Arc::new(SystemClock)).await?);
+            let source = Arc::new(InventorySource::new(self.inventory.clone(), self.clock.clone()));
+            *guard = Some(sandbox::start(addr, source, self.clock.clone()).await?);
         }
         Ok(status_of(guard.as_ref()))
     }

@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::error::Result;
 use crate::inventory::Inventory;
 use crate::query::TokenView;
@@ -23,19 +24,19 @@ pub const SANDBOX_TAG: &str = "sandbox";
 /// The sandbox's view of the inventory.
 pub struct InventorySource {
     inventory: Arc<Inventory>,
+    clock: Arc<dyn Clock>,
 }
 
 impl InventorySource {
-    /// A source over `inventory`.
-    pub fn new(inventory: Arc<Inventory>) -> Self {
-        InventorySource { inventory }
+    /// A source over `inventory`, dating what it writes back (a rolled secret) by `clock`.
+    pub fn new(inventory: Arc<Inventory>, clock: Arc<dyn Clock>) -> Self {
+        InventorySource { inventory, clock }
     }
 }
 
 impl TokenSource for InventorySource {
     fn tokens(&self) -> Vec<SandboxToken> {
-        let now = Utc::now();
-        let records = self.inventory.records(now).unwrap_or_default();
+        let records = self.inventory.records(self.clock.now()).unwrap_or_default();
         records
             .into_iter()
             .filter(|r| r.tags.iter().any(|t| t == SANDBOX_TAG))
@@ -48,7 +49,7 @@ impl TokenSource for InventorySource {
     }
 
     fn on_secret_rolled(&self, token_record_id: &str, new_secret: Secret) {
-        let _ = self.inventory.replace_secret(token_record_id, &new_secret, Utc::now());
+        let _ = self.inventory.replace_secret(token_record_id, &new_secret, self.clock.now());
     }
 }
 
@@ -67,9 +68,8 @@ pub struct NewSandboxToken {
 }
 
 /// Creates a token the sandbox on `port` accepts: a random secret of the provider's shape in the
-/// keychain, base URL = the sandbox, tag `sandbox`, environment test.
-pub fn create_sandbox_token(inventory: &Inventory, spec: NewSandboxToken, port: u16) -> Result<TokenView> {
-    let now = Utc::now();
+/// keychain, base URL = the sandbox, tag `sandbox`, environment test, created at `now`.
+pub fn create_sandbox_token(inventory: &Inventory, spec: NewSandboxToken, port: u16, now: DateTime<Utc>) -> Result<TokenView> {
     let profile = inventory.profiles().require(&spec.provider)?.clone();
     let mode = spec.auth_mode.unwrap_or_else(|| profile.default_auth_mode());
     let kind = if mode == AuthMode::Hmac { TokenKind::HmacToken } else { TokenKind::SecretKey };

@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use chrono::Utc;
 
+use crate::clock::{Clock, SystemClock};
+
 use super::*;
 use crate::paths::DataDir;
 use crate::request::guard::ConfirmationKind;
 use crate::request::spec::FormRow;
-use crate::sandbox::{self, SystemClock};
+use crate::sandbox;
 use crate::send::{HttpResponse, MockSender, ReqwestSender};
 use crate::token::{AuthMode, Environment, TokenKind};
 use crate::token_input::{NewToken, SecretField};
@@ -22,6 +24,10 @@ fn inventory() -> (tempfile::TempDir, Arc<Inventory>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let inv = Inventory::open(DataDir::at(dir.path()).expect("dir"), Arc::new(MemoryVault::new())).expect("open");
     (dir, Arc::new(inv))
+}
+
+fn clock() -> Arc<dyn Clock> {
+    Arc::new(SystemClock)
 }
 
 fn hmac_token(inv: &Inventory, env: Environment) -> String {
@@ -56,9 +62,9 @@ async fn the_bytes_signed_are_exactly_the_bytes_sent() {
     let (_d, inv) = inventory();
     let id = hmac_token(&inv, Environment::Test);
     let mock = Arc::new(MockSender::always(HttpResponse::json(201, &serde_json::json!({"ok": true}))));
-    let tester = Arc::new(Tester::new(inv, mock.clone()));
+    let tester = Arc::new(Tester::new(inv, mock.clone(), clock()));
     let body = "{\"name\":\"Café ☕\",  \"amount\":2999}"; // odd spacing and Unicode must survive
-    let out = tester.send(id, draft("POST", "/v2/core/stores/{storeId}/products", body), SendOptions::default(), Utc::now()).await.expect("send");
+    let out = tester.send(id, draft("POST", "/v2/core/stores/{storeId}/products", body), SendOptions::default()).await.expect("send");
     let sent = mock.sent();
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].body, body.as_bytes(), "the body goes out byte for byte");
@@ -74,13 +80,13 @@ async fn a_live_write_needs_confirmation_and_nothing_is_sent_before() {
     let (_d, inv) = inventory();
     let id = hmac_token(&inv, Environment::Live);
     let mock = Arc::new(MockSender::always(HttpResponse::json(200, &serde_json::json!({}))));
-    let tester = Arc::new(Tester::new(inv, mock.clone()));
+    let tester = Arc::new(Tester::new(inv, mock.clone(), clock()));
     let d = draft("POST", "/v2/core/stores/{storeId}/products", "{}");
-    let err = tester.send(id.clone(), d.clone(), SendOptions::default(), Utc::now()).await.expect_err("needs a yes");
+    let err = tester.send(id.clone(), d.clone(), SendOptions::default()).await.expect_err("needs a yes");
     assert_eq!(err.code(), "needs_confirmation");
     assert!(mock.sent().is_empty(), "nothing may leave before the user says yes");
     let yes = SendOptions { confirmed: vec![ConfirmationKind::Write], base_url: None };
-    tester.send(id, d, yes, Utc::now()).await.expect("confirmed");
+    tester.send(id, d, yes).await.expect("confirmed");
     assert_eq!(mock.sent().len(), 1);
 }
 
@@ -107,11 +113,11 @@ fn the_verifier_finds_the_token_that_signed_a_body() {
     hmac_token(&inv, Environment::Test);
     let body = br#"{"name":"New Product","amount":2999,"type":"ONE_TIME"}"#;
     let good = crate::hmac_sign::signature(&crate::Secret::new("sk_live_hmacsecretvalue0001"), body);
-    let r = verify_signature(&inv, body, &good).expect("verify");
+    let r = verify_signature(&inv, body, &good, Utc::now()).expect("verify");
     assert_eq!(r.matches.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["hmac"]);
-    let r = verify_signature(&inv, b"tampered", &good).expect("verify");
+    let r = verify_signature(&inv, b"tampered", &good, Utc::now()).expect("verify");
     assert!(r.matches.is_empty() && r.checked == 1 && r.signature_valid);
-    assert!(!verify_signature(&inv, body, "ABC").expect("verify").signature_valid);
+    assert!(!verify_signature(&inv, body, "ABC", Utc::now()).expect("verify").signature_valid);
 }
 
 /// Every provider against the real sandbox over loopback HTTP: 200 with the right secret,
@@ -119,11 +125,11 @@ fn the_verifier_finds_the_token_that_signed_a_body() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
     let (_d, inv) = inventory();
-    let source = Arc::new(InventorySource::new(inv.clone()));
-    let handle = sandbox::start("127.0.0.1:0".parse().expect("addr"), source, Arc::new(SystemClock)).await.expect("sandbox");
+    let source = Arc::new(InventorySource::new(inv.clone(), clock()));
+    let handle = sandbox::start("127.0.0.1:0".parse().expect("addr"), source, clock()).await.expect("sandbox");
     let port = handle.addr().port();
     let sender = Arc::new(ReqwestSender::with_defaults().expect("client"));
-    let tester = Arc::new(Tester::new(inv.clone(), sender));
+    let tester = Arc::new(Tester::new(inv.clone(), sender, clock()));
     let cases: &[(&str, Option<AuthMode>, &str)] = &[
         ("pandabase", None, "/v2/core/stores/{storeId}/products"),
         ("pandabase", Some(AuthMode::Hmac), "/v2/core/stores/{storeId}/products"),
@@ -136,18 +142,18 @@ async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
         let spec = NewSandboxToken { provider: provider.to_string(), auth_mode: *mode, ..Default::default() };
         let view = {
             let inv = inv.clone();
-            tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port)).await.expect("join").expect("create")
+            tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port, Utc::now())).await.expect("join").expect("create")
         };
         let mut d = draft("GET", path, "");
         d.vars = BTreeMap::from([("customerId".to_string(), "customer_001".to_string())]);
-        let out = tester.send(view.record.id.clone(), d, SendOptions::default(), Utc::now()).await.expect("send");
+        let out = tester.send(view.record.id.clone(), d, SendOptions::default()).await.expect("send");
         assert_eq!(out.response.status, 200, "{provider} {mode:?}: {:?}", out.response.body_text);
         assert!(out.diagnosis.is_none());
     }
     // A missing scope: 403 with the permission listed and parsed.
     let spec = NewSandboxToken { provider: "pandabase".into(), scopes: Some(vec!["ORDERS_READ".into()]), name: Some("narrow".into()), ..Default::default() };
-    let narrow = { let inv = inv.clone(); tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port)).await.expect("join").expect("create") };
-    let out = tester.send(narrow.record.id.clone(), draft("GET", "/v2/core/stores/{storeId}/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
+    let narrow = { let inv = inv.clone(); tokio::task::spawn_blocking(move || create_sandbox_token(&inv, spec, port, Utc::now())).await.expect("join").expect("create") };
+    let out = tester.send(narrow.record.id.clone(), draft("GET", "/v2/core/stores/{storeId}/products", ""), SendOptions::default()).await.expect("send");
     assert_eq!(out.response.status, 403);
     assert_eq!(out.diagnosis.expect("explained").missing_permissions, ["PRODUCTS_READ"]);
     // A wrong secret: a token pointing at the sandbox with a value the sandbox never issued
@@ -172,7 +178,7 @@ async fn every_provider_answers_200_over_loopback_and_failures_are_explained() {
         secret: SecretField(crate::Secret::new("sk_test_neverissuedbythesandbox1")),
     };
     let wrong_id = { let inv = inv.clone(); tokio::task::spawn_blocking(move || inv.create(wrong, Utc::now())).await.expect("join").expect("create").record.id };
-    let out = tester.send(wrong_id, draft("GET", "/v1/store/products", ""), SendOptions::default(), Utc::now()).await.expect("send");
+    let out = tester.send(wrong_id, draft("GET", "/v1/store/products", ""), SendOptions::default()).await.expect("send");
     assert_eq!(out.response.status, 401);
     let diagnosis = out.diagnosis.expect("a 401 is explained");
     assert!(!diagnosis.causes.is_empty(), "the diagnosis lists likely causes: {diagnosis:?}");
@@ -185,13 +191,115 @@ async fn a_rolled_secret_is_stored_in_the_vault_and_masked_in_the_answer() {
     let id = hmac_token(&inv, Environment::Test);
     let answer = serde_json::json!({"data": {"tokenId": "stk_demo123", "secret": "sk_live_freshlyrolledsecret777"}});
     let mock = Arc::new(MockSender::always(HttpResponse::json(200, &answer)));
-    let tester = Arc::new(Tester::new(inv.clone(), mock));
+    let tester = Arc::new(Tester::new(inv.clone(), mock, clock()));
     let d = draft("POST", "/v2/stores/{storeId}/tokens/{tokenId}/roll-secret", "");
-    let out = tester.send(id.clone(), d, SendOptions::default(), Utc::now()).await.expect("send");
+    let out = tester.send(id.clone(), d, SendOptions::default()).await.expect("send");
     let shown = serde_json::to_string(&out).expect("json");
     assert!(!shown.contains("freshlyrolled"), "the new secret must not reach a face: {shown}");
     assert!(out.response.notices.iter().any(|n| n.contains("stored in the keychain")), "{:?}", out.response.notices);
     let stored = inv.vault().read(&id).expect("secret");
     assert_eq!(stored.expose(), "sk_live_freshlyrolledsecret777", "the rotation is kept, not lost");
     assert!(inv.find(&id, Utc::now()).expect("record").last_rotated.is_some());
+}
+
+/// An echo server, as httpbin's `/anything` and most mock servers: every request header comes
+/// back as a response header and in the JSON body, the URL too, plus the auth header's value
+/// URL-encoded and base64-encoded (as some servers log or sign what they got).
+fn echo_sender() -> Arc<MockSender> {
+    use base64::Engine as _;
+    Arc::new(MockSender::new(|req| {
+        let mut headers = vec![("content-type".to_string(), "application/json".to_string())];
+        let mut seen = serde_json::Map::new();
+        for (name, value) in &req.headers {
+            let v = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            headers.push((format!("x-echo-{name}"), v.clone()));
+            seen.insert(name.clone(), serde_json::Value::String(v));
+        }
+        let auth = seen.values().next().and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+        let urlencoded: String = auth.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+        let body = serde_json::json!({
+            "headers": seen,
+            "url": req.url,
+            "logged": urlencoded,
+            "digest": base64::engine::general_purpose::STANDARD.encode(format!("seen:{auth}")),
+            "data": String::from_utf8_lossy(&req.body),
+        });
+        Ok(HttpResponse::from_parts(200, headers, serde_json::to_vec(&body).expect("json"), false))
+    }))
+}
+
+fn custom_token(inv: &Inventory, secret: &str) -> String {
+    let t = NewToken {
+        name: "internal".into(),
+        provider: "custom".into(),
+        environment: Environment::Test,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Custom,
+        auth_header: Some("X-Internal-Key".into()),
+        auth_prefix: None,
+        token_id: None,
+        store_id: None,
+        base_url: Some("http://127.0.0.1:9".into()),
+        scopes: vec![],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec![],
+        notes: String::new(),
+        secret: SecretField(crate::Secret::new(secret)),
+    };
+    inv.create(t, Utc::now()).expect("create").record.id
+}
+
+#[tokio::test]
+async fn a_secret_echoed_back_in_any_form_never_reaches_a_face() {
+    // A secret with no provider shape: shape-based masking alone would show it in full.
+    let secret = "intl-9f8e7d6c5b4a3f2e1d0c";
+    let (dir, inv) = inventory();
+    let id = custom_token(&inv, secret);
+    let tester = Arc::new(Tester::new(inv, echo_sender(), clock()));
+    let mut d = draft("POST", "/anything", &format!("{{\"note\":\"pasted {secret} by mistake\"}}"));
+    d.query = vec![FormRow::new("key", secret)];
+    let out = tester.send(id, d, SendOptions::default()).await.expect("send");
+    let faces = [serde_json::to_string(&out).expect("json"), format!("{:?}", out.response.headers), out.response.body_text.clone().unwrap_or_default()];
+    for face in &faces {
+        assert!(!face.contains("9f8e7d6c5b4a"), "the secret reached a face: {face}");
+    }
+    let headers: Vec<&str> = out.response.headers.iter().map(|(_, v)| v.as_str()).collect();
+    assert!(headers.contains(&"••••1d0c"), "the echoed header shows the mask: {headers:?}");
+    assert!(out.response.notices.iter().any(|n| n.contains("secret this request was sent with")), "{:?}", out.response.notices);
+    assert!(!out.request.url.contains("9f8e7d6c5b4a") && !out.request.body.contains("9f8e7d6c5b4a"), "the preview is redacted too");
+    let history = std::fs::read_to_string(dir.path().join("recent.json")).expect("history written");
+    assert!(!history.contains("9f8e7d6c5b4a"), "history holds no secret: {history}");
+}
+
+#[tokio::test]
+async fn an_echoed_bearer_secret_is_masked_in_headers_and_body() {
+    let (_d, inv) = inventory();
+    let t = NewToken {
+        name: "pix".into(),
+        provider: "pixlpay".into(),
+        environment: Environment::Test,
+        kind: TokenKind::SecretKey,
+        auth_mode: AuthMode::Bearer,
+        auth_header: None,
+        auth_prefix: None,
+        token_id: None,
+        store_id: None,
+        base_url: Some("http://127.0.0.1:9".into()),
+        scopes: vec![],
+        rate_limit: None,
+        expires: None,
+        rotation_days: None,
+        tags: vec![],
+        notes: String::new(),
+        secret: SecretField(crate::Secret::new("sk_test_Qw3rTy8uIoP1aSdFgH4jKl")),
+    };
+    let id = inv.create(t, Utc::now()).expect("create").record.id;
+    let tester = Arc::new(Tester::new(inv, echo_sender(), clock()));
+    let out = tester.send(id, draft("GET", "/headers", ""), SendOptions::default()).await.expect("send");
+    let all = serde_json::to_string(&out).expect("json");
+    assert!(!all.contains("Qw3rTy8u") && !all.contains("Qw3r"), "{all}");
+    let echoed = out.response.headers.iter().find(|(n, _)| n == "x-echo-Authorization").expect("echoed").1.clone();
+    assert_eq!(echoed, "Bearer sk_test_••••4jKl");
 }

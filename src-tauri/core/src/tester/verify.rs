@@ -1,7 +1,7 @@
 //! The HMAC verifier: given a body and a signature someone sent, which vault HMAC token (if
 //! any) produced it? Each candidate is checked in constant time.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,11 +30,10 @@ pub struct VerifyResult {
     pub signature_valid: bool,
 }
 
-/// Checks `signature` over `body` against every HMAC token whose secret can be read.
-pub fn verify_signature(inventory: &Inventory, body: &[u8], signature: &str) -> Result<VerifyResult> {
+/// Checks `signature` over `body` against every HMAC token whose secret can be read at `now`.
+pub fn verify_signature(inventory: &Inventory, body: &[u8], signature: &str, now: DateTime<Utc>) -> Result<VerifyResult> {
     let signature = signature.trim();
     let signature_valid = signature.len() == 64 && signature.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    let now = Utc::now();
     let mut result = VerifyResult { matches: Vec::new(), checked: 0, signature_valid };
     for record in inventory.records(now)?.into_iter().filter(|r| r.auth_mode == AuthMode::Hmac && r.revoked_at.is_none()) {
         let Ok(secret) = inventory.vault().read(&record.id) else { continue };
