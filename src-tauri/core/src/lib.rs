@@ -23,6 +23,7 @@ pub mod request_log;
 pub mod sandbox;
 pub mod scan;
 pub mod secret;
+pub mod settings;
 pub mod shape;
 pub mod send;
 pub mod status;

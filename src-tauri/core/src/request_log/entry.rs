@@ -13,6 +13,7 @@ use crate::send::HttpResponse;
 use crate::token::{Environment, TokenRecord};
 
 use super::redact::{redact_path, redact_query, SecretSpotter};
+use super::target::Target;
 
 /// Why a request got no answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -74,15 +75,6 @@ pub enum Outcome<'a> {
     Failed { kind: NetworkKind, elapsed_ms: f64 },
     /// A guardrail refused it before anything was sent.
     Refused,
-}
-
-/// Where a request went, as the user wrote it: the path template (`/v2/core/stores/{storeId}/
-/// products`) and whether it is relative to the token's base URL, plus the catalogue endpoint.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub template: String,
-    pub relative: bool,
-    pub endpoint_id: Option<String>,
 }
 
 /// A row to insert.

@@ -9,7 +9,7 @@
 //!
 //! Where things are: `store.rs` opens the file (WAL, quarantine of a broken or newer file),
 //! `schema.rs` holds the embedded migrations, `entry.rs` the row types and how a send becomes
-//! one, `redact.rs` what of a URL may be kept, `write.rs` the insert and its rollups,
+//! one, `redact.rs` what of a URL may be kept, `target.rs` the path template a request is counted under, `write.rs` the insert and its rollups,
 //! `figures.rs` the usage figures (from rollups) and `figures_raw.rs` the same from raw rows,
 //! `query.rs` filters and paging, `export.rs` CSV/JSON, `recent.rs` the tester's Recent list,
 //! `retention.rs` the purge, `synthetic.rs` generated logs for tests and benchmarks.
@@ -25,12 +25,13 @@ mod redact;
 mod retention;
 mod schema;
 mod store;
+mod target;
 pub mod synthetic;
 mod window;
 mod write;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,7 +40,8 @@ use chrono::{DateTime, Utc};
 
 use crate::error::Result;
 
-pub use entry::{FailureKind, LogRow, NewEntry, Outcome, Target};
+pub use entry::{FailureKind, LogRow, NewEntry, Outcome};
+pub use target::Target;
 pub use export::ExportFormat;
 pub use figures::{EndpointFigure, StatusClasses, TimelinePoint, UsageFigures, UsageQuery, RECENT_CALLS};
 pub use histogram::Histogram;

@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::token::Environment;
 
-use super::entry::{FailureKind, NewEntry, Target};
+use super::entry::{FailureKind, NewEntry};
+use super::target::Target;
 
 /// The tokens a generated log uses: `(id, name, provider, environment)`.
 pub const TOKENS: [(&str, &str, &str, Environment); 6] = [

@@ -8,11 +8,12 @@ mod known;
 mod paging;
 mod reliability;
 mod retention;
-mod secrets;
+pub(crate) mod secrets;
 
 use chrono::{DateTime, Utc};
 
-use super::entry::{FailureKind, NewEntry, Target};
+use super::entry::{FailureKind, NewEntry};
+use super::target::Target;
 use super::RequestLog;
 use crate::token::Environment;
 

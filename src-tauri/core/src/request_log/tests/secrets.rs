@@ -3,7 +3,8 @@
 
 use chrono::Duration;
 
-use super::super::entry::{NewEntry, Outcome, Target};
+use super::super::entry::{NewEntry, Outcome};
+use super::super::target::Target;
 use super::super::query::LogFilter;
 use super::super::redact::REMOVED;
 use super::at;
@@ -58,12 +59,16 @@ fn base64(bytes: &[u8], alphabet: &[u8; 64]) -> String {
     out
 }
 
-/// Every file of the log (database, WAL, shared memory) that holds `secret` in any encoding.
+/// Every file in `dir` (the log's database, WAL and shared memory among them; not
+/// recursive) that holds `secret` in any encoding.
 pub(crate) fn files_holding(dir: &std::path::Path, secret: &str) -> Vec<String> {
     let patterns = encodings(secret);
     let mut hits = Vec::new();
     for entry in std::fs::read_dir(dir).expect("list") {
         let path = entry.expect("entry").path();
+        if !path.is_file() {
+            continue;
+        }
         let bytes = std::fs::read(&path).expect("read");
         if patterns.iter().any(|p| bytes.windows(p.len()).any(|w| w == p.as_slice())) {
             hits.push(path.display().to_string());
