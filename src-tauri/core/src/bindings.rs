@@ -54,6 +54,7 @@ mod tests {
             crate::request_log::ExportFormat,
             crate::request_log::PurgeReport,
             crate::settings::Settings,
+            crate::provider_logs::ProviderLogs,
             crate::tester::SavedRequest,
             crate::tester::SandboxStatus,
         );

@@ -15,6 +15,7 @@ pub mod paths;
 pub mod presentation;
 pub mod profile;
 pub mod proposals;
+pub mod provider_logs;
 pub mod query;
 pub mod recognize;
 pub mod redact;
