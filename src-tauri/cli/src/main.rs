@@ -4,6 +4,7 @@
 
 mod args;
 mod exit;
+mod logs_cmd;
 mod output;
 mod request_args;
 mod request_cmd;
@@ -42,7 +43,15 @@ fn run(cli: Cli) -> tokenbench_core::Result<()> {
     match cli.command {
         Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
         Command::Doctor => output::doctor(&inventory, cli.json, now),
-        Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, clock),
+        Command::Send { request, yes } => {
+            // Sending writes to the log: the CLI's chance for the daily purge.
+            if let Err(e) = logs_cmd::open(&inventory, now) {
+                eprintln!("warning: {e}");
+            }
+            request_cmd::send(inventory, request, yes, cli.json, clock)
+        }
+        Command::Logs(args) => logs_cmd::logs(&inventory, args, cli.json, now),
+        Command::Usage(args) => logs_cmd::usage(&inventory, args, cli.json, now),
         Command::Sign { request } => request_cmd::sign(&inventory, request, cli.json, now),
         Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, clock),
         Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port, clock),

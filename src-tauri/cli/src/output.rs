@@ -10,7 +10,7 @@ use tokenbench_core::token::Status;
 use tokenbench_core::transfer::ImportReport;
 use tokenbench_core::{Error, Result};
 
-fn print_json<T: Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
     println!("{text}");
     Ok(())
