@@ -4,3 +4,4 @@
 mod inventory;
 mod smoke;
 mod tester;
+mod usage;
