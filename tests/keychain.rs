@@ -7,7 +7,7 @@ use crate::support::keyring;
 
 #[test]
 fn a_stored_secret_is_found_by_lookup_and_search_then_gone_after_clear() {
-    if !session_available("keychain::round_trip") {
+    if !session_available() {
         return;
     }
     let id = "infra-test-round-trip";
@@ -46,7 +46,7 @@ fn a_stored_secret_is_found_by_lookup_and_search_then_gone_after_clear() {
 
 #[test]
 fn looking_up_an_unknown_id_is_none_not_an_error() {
-    if !session_available("keychain::unknown_id") {
+    if !session_available() {
         return;
     }
     assert_eq!(
@@ -73,7 +73,7 @@ mod vault {
 
     #[test]
     fn the_keychain_vault_stores_where_secret_tool_finds_it_and_deletes_it_for_good() {
-        if !session_available("keychain::vault_round_trip") {
+        if !session_available() {
             return;
         }
         let vault = KeychainVault::new();

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use tokenbench_core::app_info::{shortened_ms, CLIPBOARD_CLEAR_MS, CLIPBOARD_CLEAR_MS_VAR, REVEAL_MS, REVEAL_MS_VAR};
 use tokenbench_core::clock::{Clock, SystemClock};
 use tokenbench_core::inventory::Inventory;
 use tokenbench_core::keychain::KeychainVault;
@@ -23,6 +24,26 @@ pub struct AppState {
     pub clipboard: Arc<ClipboardGuard>,
     pub tester: Arc<Tester>,
     pub sandbox: Arc<SandboxRunner>,
+    pub timings: SecretTimings,
+}
+
+/// How long a revealed secret shows and a copied one stays on the clipboard: the core's
+/// defaults, shortened (never lengthened) by `TOKENBENCH_REVEAL_MS` and
+/// `TOKENBENCH_CLIPBOARD_CLEAR_MS`, read once at start-up (the end-to-end tests set them).
+#[derive(Debug, Clone, Copy)]
+pub struct SecretTimings {
+    pub reveal_ms: u64,
+    pub clipboard_clear_ms: u64,
+}
+
+impl SecretTimings {
+    fn from_env() -> Self {
+        let var = |name: &str| std::env::var(name).ok();
+        SecretTimings {
+            reveal_ms: shortened_ms(var(REVEAL_MS_VAR).as_deref(), REVEAL_MS),
+            clipboard_clear_ms: shortened_ms(var(CLIPBOARD_CLEAR_MS_VAR).as_deref(), CLIPBOARD_CLEAR_MS),
+        }
+    }
 }
 
 impl AppState {
@@ -40,6 +61,7 @@ impl AppState {
             inventory,
             proposals: Arc::new(ProposalBook::new()),
             clipboard: Arc::new(ClipboardGuard::default()),
+            timings: SecretTimings::from_env(),
         })
     }
 }

@@ -14,8 +14,10 @@ async fn a_token_created_in_the_ui_is_masked_in_the_list_and_kept_only_in_the_ke
         app.click("new-token").await;
         app.type_into("field-name", "Storefront sync").await;
         app.type_into("field-secret", SECRET).await;
-        // Live recognition proposes the providers sk_live_ belongs to; the user picks Pandabase.
-        app.wait_until("recognition feedback", "document.body.innerText.includes('Pandabase')").await;
+        // Live recognition proposes the providers sk_live_ belongs to, as candidate chips; the
+        // user picks Pandabase. (The provider list names Pandabase before recognition runs, so
+        // only the candidate chip proves recognition ran.)
+        app.wait_visible_css("[data-testid=candidate][data-provider=pandabase]", "the Pandabase candidate chip").await;
         app.choose("field-provider", "pandabase").await;
         app.type_into("field-store-id", "shp_e2e123").await;
         app.screenshot("create-dialog").await;

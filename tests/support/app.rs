@@ -107,7 +107,7 @@ impl AppSession {
             let last = match value {
                 Ok(value) if is_truthy(&value) => return value,
                 Ok(value) => value.to_string(),
-                Err(e) => format!("error: {e}"),
+                Err(e) => format!("WebDriver error: {e:?}"),
             };
             if Instant::now() >= deadline {
                 panic!("waited {WAIT_TIMEOUT:?} for {what} (`{script}`), last seen: {last}");
@@ -128,6 +128,14 @@ fn is_truthy(value: &serde_json::Value) -> bool {
     }
 }
 
+/// How to launch the app beyond the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Extra environment for the app (e.g. `TOKENBENCH_REVEAL_MS`, or the
+    /// `DBUS_SESSION_BUS_ADDRESS` of a private keyring).
+    pub env: Vec<(String, String)>,
+}
+
 /// Launches the app for `test`, runs `body` against it and tears everything down, pass or fail.
 ///
 /// Skips loudly when there is no desktop session (see `support::desktop`). Fails with a message
@@ -138,7 +146,16 @@ where
     F: FnOnce(AppSession) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    if !session_available(test) {
+    with_app_using(test, Launch::default(), body).await;
+}
+
+/// [`with_app`] with the app launched as `launch` says.
+pub async fn with_app_using<F, Fut>(test: &str, launch: Launch, body: F)
+where
+    F: FnOnce(AppSession) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    if !session_available() {
         return;
     }
     let _turn = ONE_APP_AT_A_TIME.lock().await;
@@ -147,7 +164,7 @@ where
         .prefix("tokenbench-e2e-")
         .tempdir()
         .expect("a temporary folder for the app's files");
-    let driver = Driver::start(&artifacts, root.path()).unwrap_or_else(|e| panic!("{test}: {e}"));
+    let driver = Driver::start(&artifacts, root.path(), &launch.env).unwrap_or_else(|e| panic!("{test}: {e}"));
     let client = match tokio::time::timeout(SESSION_TIMEOUT, driver.connect()).await {
         Ok(Ok(client)) => client,
         Ok(Err(e)) => panic!("{test}: {e}\n{}", driver.log_tail()),
@@ -235,10 +252,11 @@ struct Driver {
 }
 
 impl Driver {
-    /// Starts tauri-driver on free loopback ports, with the app's folders under `root`.
+    /// Starts tauri-driver on free loopback ports, with the app's folders under `root` and
+    /// `env` added to the app's environment.
     /// Retries twice when a port was taken between choosing it and binding it (tauri-driver
     /// then keeps running without listening, so a timeout is the only sign).
-    fn start(artifacts: &Path, root: &Path) -> Result<Driver, String> {
+    fn start(artifacts: &Path, root: &Path, env: &[(String, String)]) -> Result<Driver, String> {
         let tauri_driver = find_tauri_driver()?;
         let native_driver = find_tool("WebKitWebDriver", "apt-get install webkit2gtk-driver")?;
         let mut folders = Vec::new();
@@ -270,6 +288,7 @@ impl Driver {
                 .arg("--native-driver")
                 .arg(&native_driver)
                 .envs(folders.iter().map(|(var, dir)| (var, dir)))
+                .envs(env.iter().map(|(var, value)| (var, value)))
                 .stdin(Stdio::null())
                 .stdout(out)
                 .stderr(err)
@@ -325,7 +344,7 @@ impl Driver {
         builder
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .map_err(|e| format!("the app did not start under WebDriver ({APP_BINARY}): {e}"))
+            .map_err(|e| format!("the app did not start under WebDriver ({APP_BINARY}): {e:?}"))
     }
 
     /// The last lines of tauri-driver's log (the app's stderr ends up there too).

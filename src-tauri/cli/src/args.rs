@@ -51,6 +51,17 @@ pub enum Command {
     Logs(LogsArgs),
     /// Usage figures from the request log: totals, error rate, timings, timeline, endpoints.
     Usage(UsageArgs),
+    /// Show the request a cURL command makes (from FILE, or stdin with - or no FILE): method,
+    /// URL, headers, body, credentials found (masked) and notes. Files it names are read from
+    /// the current folder.
+    ImportCurl { file: Option<PathBuf> },
+    /// Recognize a token read from stdin (hidden prompt on a terminal): candidates, environment,
+    /// kind and warnings, as the add dialog shows them. Prints the value masked only.
+    Recognize {
+        /// The API host or URL the token is for; its provider's candidates rank higher.
+        #[arg(long)]
+        host: Option<String>,
+    },
     /// Run the local sandbox store API (all five providers) until Ctrl-C.
     Sandbox {
         #[arg(long, default_value_t = tokenbench_core::sandbox::DEFAULT_PORT)]

@@ -3,9 +3,11 @@
 //! the process list); output shows masked values only. Exit codes are stable (see `exit.rs`).
 
 mod args;
+mod curl_cmd;
 mod exit;
 mod logs_cmd;
 mod output;
+mod recognize_cmd;
 mod request_args;
 mod request_cmd;
 mod sandbox_cmd;
@@ -35,6 +37,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> tokenbench_core::Result<()> {
+    if let Command::ImportCurl { file } = &cli.command {
+        return curl_cmd::run(file.as_deref(), cli.json); // needs no data folder
+    }
     let data = DataDir::resolve(cli.data_dir.clone())?;
     let inventory = Arc::new(Inventory::open(data, Arc::new(KeychainVault::new()))?);
     // The one clock of this process; a command reads "now" from it once, up front.
@@ -54,6 +59,8 @@ fn run(cli: Cli) -> tokenbench_core::Result<()> {
         Command::Usage(args) => logs_cmd::usage(&inventory, args, cli.json, now),
         Command::Sign { request } => request_cmd::sign(&inventory, request, cli.json, now),
         Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, clock),
+        Command::ImportCurl { .. } => Ok(()), // handled above
+        Command::Recognize { host } => recognize_cmd::run(inventory.profiles(), host.as_deref(), cli.json),
         Command::Sandbox { port, command: None } => sandbox_cmd::serve(inventory, port, clock),
         Command::Sandbox { port, command: Some(SandboxCmd::Token { provider, hmac, scopes, name }) } => {
             sandbox_cmd::token(&inventory, provider, hmac, scopes, name, port, cli.json, now)

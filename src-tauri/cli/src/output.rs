@@ -10,10 +10,16 @@ use tokenbench_core::token::Status;
 use tokenbench_core::transfer::ImportReport;
 use tokenbench_core::{Error, Result};
 
-pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<()> {
+/// Prints `value` as pretty JSON.
+pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
     println!("{text}");
     Ok(())
+}
+
+/// An enum as its JSON name (`apiKey`, `secretKey`), so text and `--json` use the same words.
+pub fn json_word<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn status_word(v: &TokenView) -> String {

@@ -138,7 +138,7 @@ fn import(inv: &Inventory, file: &std::path::Path, yes: bool, json: bool, now: D
 
 /// Reads the secret from standard input: hidden prompt on a terminal, else the whole input
 /// with one trailing newline removed.
-fn read_secret(prompt: &str) -> Result<Secret> {
+pub(crate) fn read_secret(prompt: &str) -> Result<Secret> {
     if std::io::stdin().is_terminal() {
         let value = rpassword::prompt_password(format!("{prompt} (input hidden): "))
             .map_err(|e| Error::Invalid(format!("could not read the secret from the terminal: {e}")))?;

@@ -7,18 +7,19 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use tokenbench_core::skip;
+
 const SECRET: &str = "sk_live_7b3e9f1a2c4d6e8f0a1b3c5d7e9f1a2b";
 
-/// Skips (loudly) without a session bus, unless the run requires the keychain (CI does).
+/// True with a session bus (and secret-tool to check what was stored); otherwise skips the
+/// test loudly, or fails it when the run requires every test (`.ci/run` does), see
+/// `tokenbench_core::skip`.
 fn keyring_available() -> bool {
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
-        return true;
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty()) {
+        skip::skip("no D-Bus session bus; run it with `bash .ci/with-keyring cargo test` for the real keychain");
+        return false;
     }
-    if std::env::var_os("TOKENBENCH_REQUIRE_KEYRING").is_some() {
-        panic!("TOKENBENCH_REQUIRE_KEYRING is set but there is no D-Bus session: run under .ci/with-keyring");
-    }
-    eprintln!("SKIPPED: no D-Bus session bus; run `bash .ci/with-keyring cargo test` for the real-keychain tests");
-    false
+    skip::tools_available(&["secret-tool"])
 }
 
 fn tokenbench(data: &Path, args: &[&str], stdin: &str) -> Output {
@@ -30,7 +31,10 @@ fn tokenbench(data: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run tokenbench");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // A command that fails before reading stdin (bad usage) closes it: not the test's failure.
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
     child.wait_with_output().expect("wait")
 }
 
@@ -206,7 +210,10 @@ fn without_a_secret_service_the_cli_says_so_and_keeps_the_inventory() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn");
-        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin");
+        // A command that fails before reading stdin closes it: a broken pipe is not the test's failure.
+        if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
         child.wait_with_output().expect("wait")
     };
     let doctor = run(&["doctor"], "");
@@ -237,9 +244,7 @@ fn in_private_keyring(script: &str, data: &Path) -> Output {
 
 #[test]
 fn a_locked_keychain_is_reported_clearly_and_never_costs_metadata() {
-    if Command::new("gnome-keyring-daemon").arg("--version").output().is_err() {
-        assert!(std::env::var_os("TOKENBENCH_REQUIRE_KEYRING").is_none(), "gnome-keyring is required in CI");
-        eprintln!("SKIPPED: gnome-keyring-daemon is not installed");
+    if !skip::tools_available(&["gnome-keyring-daemon", "dbus-run-session", "gdbus"]) {
         return;
     }
     let data = tempfile::tempdir().expect("tempdir");
@@ -263,4 +268,113 @@ echo -n 'sk_live_anothersecret12345' | "$TB" token add --name new --provider pix
     assert!(all.contains("list=0") && all.contains("\"name\": \"kept\""), "the inventory is intact: {all}");
     assert!(!all.contains("\"status\": \"revoked\""), "nothing was marked revoked: {all}");
     assert!(!all.contains("anothersecret"), "no secret in any output: {all}");
+}
+
+#[test]
+fn bad_usage_exits_2_as_the_readme_documents_and_help_exits_0() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let bad = tokenbench(data.path(), &["token", "list", "--no-such-flag"], "");
+    assert_eq!(bad.status.code(), Some(2), "an unknown flag is bad usage: {}", text(&bad));
+    let missing = tokenbench(data.path(), &["token", "show"], "");
+    assert_eq!(missing.status.code(), Some(2), "a missing argument is bad usage: {}", text(&missing));
+    let help = tokenbench(data.path(), &["--help"], "");
+    assert_eq!(help.status.code(), Some(0), "help is a success: {}", text(&help));
+}
+
+/// A loopback server that echoes each request the way httpbin's `/anything` does: every request
+/// header back as an `x-echo-*` response header and in a JSON body, the authorization value also
+/// URL-encoded (`%5F` for `_`) and base64-encoded. Serves `n` requests, then stops.
+fn echo_server(n: usize) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{BufRead, BufReader, Read};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let handle = std::thread::spawn(move || {
+        for stream in listener.incoming().take(n) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut headers = Vec::new();
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some((name, value)) = line.trim_end().split_once(": ") {
+                    if name.eq_ignore_ascii_case("content-length") {
+                        length = value.parse().unwrap_or(0);
+                    }
+                    headers.push((name.to_owned(), value.to_owned()));
+                }
+            }
+            let mut body = vec![0u8; length];
+            let _ = reader.read_exact(&mut body);
+            let auth = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("authorization") || n.eq_ignore_ascii_case("x-internal-key")).map(|(_, v)| v.clone()).unwrap_or_default();
+            let urlencoded: String = auth.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+            let b64 = {
+                use std::fmt::Write as _;
+                // Standard base64, written out here so the test does not share the redactor's encoder.
+                const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+                let bytes = format!("seen:{auth}").into_bytes();
+                let mut out = String::new();
+                for chunk in bytes.chunks(3) {
+                    let n = (u32::from(chunk[0]) << 16) | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8) | u32::from(*chunk.get(2).unwrap_or(&0));
+                    for i in 0..4 {
+                        if i <= chunk.len() {
+                            let _ = out.write_char(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+                        } else {
+                            out.push('=');
+                        }
+                    }
+                }
+                out
+            };
+            let echoed: Vec<String> = headers.iter().map(|(n, v)| format!("{:?}: {:?}", n, v)).collect();
+            let json = format!("{{\"headers\": {{{}}}, \"logged\": \"{urlencoded}\", \"digest\": \"{b64}\"}}", echoed.join(", "));
+            let mut reply = String::from("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n");
+            for (n, v) in &headers {
+                reply.push_str(&format!("x-echo-{n}: {v}\r\n"));
+            }
+            reply.push_str(&format!("content-length: {}\r\n\r\n{json}", json.len()));
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    (base, handle)
+}
+
+/// The hardening issue's first finding: a server that echoes its request put the secret on
+/// screen through `tokenbench send`, in headers and in the URL-encoded and base64 forms, and in
+/// full for a secret of no known shape. Both the text and the JSON face must show masks only.
+#[test]
+fn send_never_prints_a_secret_an_echoing_server_sends_back() {
+    if !keyring_available() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("tempdir");
+    let (base, server) = echo_server(4);
+    let known = "sk_test_Qw3rTy8uIoP1aSdFgH4jKlZx";
+    let custom = "intl-9f8e7d6c5b4a3f2e1d0cbbaa";
+    let add = tokenbench(data.path(), &["token", "add", "--name", "pix", "--provider", "pixlpay", "--env", "test", "--base-url", &base], known);
+    assert!(add.status.success(), "{}", text(&add));
+    let add = tokenbench(
+        data.path(),
+        &["token", "add", "--name", "internal", "--provider", "custom", "--env", "test", "--mode", "custom", "--header", "X-Internal-Key", "--base-url", &base],
+        custom,
+    );
+    assert!(add.status.success(), "{}", text(&add));
+    for (token, secret) in [("pix", known), ("internal", custom)] {
+        for json in [false, true] {
+            let mut args = vec!["send", "--token", token, "/anything"];
+            if json {
+                args.push("--json");
+            }
+            let out = tokenbench(data.path(), &args, "");
+            let shown = text(&out);
+            assert!(out.status.success(), "{shown}");
+            assert!(shown.contains("x-echo-"), "the echo server answered: {shown}");
+            let body = &secret[secret.len() - 16..secret.len() - 4];
+            assert!(!shown.contains(body), "{token} (json: {json}) printed its secret: {shown}");
+            assert!(shown.contains(&format!("••••{}", &secret[secret.len() - 4..])), "{token}: the echo shows the mask instead: {shown}");
+        }
+    }
+    server.join().expect("echo server");
 }

@@ -13,6 +13,17 @@ use crate::vault::KeychainStatus;
 pub const REVEAL_MS: u64 = 10_000;
 /// How long a copied secret stays on the clipboard (if nothing else was copied meanwhile).
 pub const CLIPBOARD_CLEAR_MS: u64 = 30_000;
+/// Shortens [`REVEAL_MS`] for the app's run (the end-to-end tests set it; see [`shortened_ms`]).
+pub const REVEAL_MS_VAR: &str = "TOKENBENCH_REVEAL_MS";
+/// Shortens [`CLIPBOARD_CLEAR_MS`] for the app's run (see [`shortened_ms`]).
+pub const CLIPBOARD_CLEAR_MS_VAR: &str = "TOKENBENCH_CLIPBOARD_CLEAR_MS";
+
+/// The duration an override asks for, in milliseconds, when it is a whole number from 1 to
+/// `default`; otherwise `default`. An override can make a secret show or stay on the clipboard
+/// for less time, never for longer: a bad or larger value is ignored, not an error.
+pub fn shortened_ms(override_ms: Option<&str>, default: u64) -> u64 {
+    override_ms.and_then(|v| v.trim().parse::<u64>().ok()).filter(|ms| (1..=default).contains(ms)).unwrap_or(default)
+}
 
 /// The running app: versions, where its data is, the keychain, and notices for the user.
 /// The app's Settings & About page and `tokenbench doctor` both show exactly this.
@@ -71,4 +82,20 @@ impl std::fmt::Debug for Revealed {
 pub struct Copied {
     #[ts(type = "number")]
     pub clear_after_ms: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_override_can_shorten_the_timed_secret_actions_but_never_lengthen_them() {
+        assert_eq!(shortened_ms(None, REVEAL_MS), 10_000, "no override: the documented 10 s");
+        assert_eq!(shortened_ms(Some("1500"), REVEAL_MS), 1_500, "shorter is allowed (tests)");
+        assert_eq!(shortened_ms(Some(" 2000 "), CLIPBOARD_CLEAR_MS), 2_000);
+        assert_eq!(shortened_ms(Some("600000"), REVEAL_MS), 10_000, "longer than the default is ignored");
+        for bad in ["0", "-5", "ten", "", "1.5"] {
+            assert_eq!(shortened_ms(Some(bad), CLIPBOARD_CLEAR_MS), 30_000, "{bad:?} is ignored");
+        }
+    }
 }

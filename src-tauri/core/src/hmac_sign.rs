@@ -43,3 +43,7 @@ pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
     mac.update(message);
     hex::encode(mac.finalize().into_bytes())
 }
+
+#[cfg(test)]
+#[path = "hmac_sign_tests.rs"]
+mod tests;

@@ -27,6 +27,7 @@ pub mod secret;
 pub mod settings;
 pub mod shape;
 pub mod send;
+pub mod skip;
 pub mod status;
 pub mod tester;
 pub mod token;

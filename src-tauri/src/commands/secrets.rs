@@ -4,29 +4,29 @@
 use std::time::Duration;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
-use tokenbench_core::app_info::{Copied, Revealed, CLIPBOARD_CLEAR_MS, REVEAL_MS};
+use tokenbench_core::app_info::{Copied, Revealed};
 
 use super::{blocking, CommandResult};
 use crate::AppState;
 
 #[tauri::command]
 pub async fn reveal_secret<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CommandResult<Revealed> {
-    let (inv, now) = (state.inventory.clone(), state.clock.now());
+    let (inv, hide_after_ms, now) = (state.inventory.clone(), state.timings.reveal_ms, state.clock.now());
     let (record, secret) = blocking(move || inv.secret(&id, now)).await?;
     tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(REVEAL_MS)).await;
+        tokio::time::sleep(Duration::from_millis(hide_after_ms)).await;
         let _ = app.emit("secret-hidden", serde_json::json!({ "id": record.id }));
     });
-    Ok(Revealed { value: secret.expose().to_owned(), hide_after_ms: REVEAL_MS })
+    Ok(Revealed { value: secret.expose().to_owned(), hide_after_ms })
 }
 
 #[tauri::command]
 pub async fn copy_secret(state: State<'_, AppState>, id: String) -> CommandResult<Copied> {
-    let (inv, clipboard, now) = (state.inventory.clone(), state.clipboard.clone(), state.clock.now());
+    let (inv, clipboard, clear_after_ms, now) = (state.inventory.clone(), state.clipboard.clone(), state.timings.clipboard_clear_ms, state.clock.now());
     blocking(move || {
         let (_, secret) = inv.secret(&id, now)?;
-        clipboard.copy(secret, Duration::from_millis(CLIPBOARD_CLEAR_MS))?;
-        Ok(Copied { clear_after_ms: CLIPBOARD_CLEAR_MS })
+        clipboard.copy(secret, Duration::from_millis(clear_after_ms))?;
+        Ok(Copied { clear_after_ms })
     })
     .await
 }

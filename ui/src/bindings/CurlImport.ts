@@ -4,6 +4,6 @@ import type { RequestDraft } from "./RequestDraft";
 
 /**
  * The result of an import: the draft, the credentials taken out, and notes on what was
- * ignored or guessed.
+ * left out, ignored or guessed.
  */
 export type CurlImport = { draft: RequestDraft, found: Array<FoundCredential>, notes: Array<string>, };

@@ -30,7 +30,8 @@ export type SandboxCard = { el: HTMLElement; load(): Promise<void> };
 export function sandboxCard(profiles: () => Profile[], created: (token: TokenView) => void): SandboxCard {
   let status: SandboxStatus = { running: false };
   let busy = false;
-  const line = h("div", { class: "sandbox-status", "data-testid": "sandbox-status", "aria-live": "polite" });
+  const NOTE = "A local fake of Pandabase, Pixlpay, PacSpace, Commerce and Shipped on 127.0.0.1. Sandbox tokens only work there: nothing real is touched.";
+  const line = h("div", { class: "sandbox-status", "data-testid": "sandbox-status", "aria-live": "polite", title: NOTE });
   const toggle = h("button", { type: "button", class: "button small" });
   const provider = h("select", { "data-testid": "sandbox-provider", "aria-label": "Sandbox provider" });
   const mode = h("select", { "data-testid": "sandbox-auth-mode", "aria-label": "Auth mode" });
@@ -42,7 +43,7 @@ export function sandboxCard(profiles: () => Profile[], created: (token: TokenVie
     { class: "side-card sandbox", "aria-label": "Sandbox", "data-testid": "sandbox-card" },
     h("div", { class: "side-title-row" }, h("h2", { class: "side-title" }, "Sandbox"), toggle),
     line,
-    h("p", { class: "side-note" }, "A local fake of Pandabase, Pixlpay, PacSpace, Commerce and Shipped on 127.0.0.1. Sandbox tokens only work there: nothing real is touched."),
+    h("p", { class: "side-note" }, NOTE),
     h("div", { class: "sandbox-create" }, h("div", { class: "sandbox-selects" }, provider, mode), readOnlyRow, create),
   );
 

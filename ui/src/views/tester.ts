@@ -80,7 +80,11 @@ export function testerView(): TesterView {
     ),
     body,
   );
-  const side = h("aside", { class: "tester-side", "aria-label": "Token, endpoints, sandbox and history" });
+  // The left column scrolls (token, endpoints, history), but the sandbox card sits pinned at its
+  // foot: however tall the token card grows, "Create sandbox token" stays in sight.
+  const sideScroll = h("div", { class: "tester-side-scroll" });
+  const sideFoot = h("div", { class: "tester-side-foot" });
+  const side = h("aside", { class: "tester-side", "aria-label": "Token, endpoints, sandbox and history" }, sideScroll, sideFoot);
   const work = h(
     "div",
     { class: "tester-work" },
@@ -116,7 +120,8 @@ export function testerView(): TesterView {
       );
       return;
     }
-    replaceChildren(side, picker.picker, picker.catalogue, sandbox.el, history.el);
+    replaceChildren(sideScroll, picker.picker, picker.catalogue, history.el);
+    replaceChildren(sideFoot, sandbox.el);
     if (!body.contains(work)) replaceChildren(body, side, work);
   }
 

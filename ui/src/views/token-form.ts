@@ -206,6 +206,8 @@ export function openTokenForm(opts: { token?: TokenView; taken: readonly string[
   function showTop(message: string | undefined): void {
     topError.textContent = message ?? "";
     topError.hidden = !message;
+    // The error sits above the fields; a person who scrolled down to the last field must see it.
+    if (message) topError.scrollIntoView({ block: "nearest" });
   }
 
   async function save(): Promise<void> {
@@ -259,7 +261,7 @@ export function openTokenForm(opts: { token?: TokenView; taken: readonly string[
 
   const keychainWarning =
     !editing && !keychainUsable()
-      ? h("div", { class: "form-alert form-alert-warn", role: "note" }, icon("lock"), h("span", null, "The keychain is not available, so the secret cannot be stored right now. ", shared.keychain?.message ?? ""))
+      ? h("div", { class: "form-alert form-alert-warn", role: "note", "data-testid": "keychain-warning" }, icon("lock"), h("span", null, "The keychain is not available, so the secret cannot be stored right now. ", shared.keychain?.message ?? ""))
       : null;
 
   const form = h(

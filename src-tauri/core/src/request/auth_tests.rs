@@ -3,7 +3,8 @@
 //! server following those documents accepts what Tokenbench sends.
 
 use super::auth::{auth_headers, auth_headers_for, AuthHeader};
-use super::test_support::{available, pandabase_hmac, profile, record, run};
+use super::test_support::{pandabase_hmac, profile, record, run};
+use crate::skip;
 use crate::hmac_sign;
 use crate::mask::{MaskLevel, Masker};
 use crate::profile::Profiles;
@@ -93,8 +94,7 @@ sys.stdout.write(sign(body))
 
 #[test]
 fn hmac_signature_equals_the_documented_openssl_pipeline_for_every_body() {
-    if !(available("openssl") && available("bash")) {
-        eprintln!("SKIPPED: openssl or bash is not installed, so the documented cURL recipe cannot be checked");
+    if !skip::tools_available(&["openssl", "bash"]) {
         return;
     }
     for secret in SECRETS {
@@ -108,8 +108,7 @@ fn hmac_signature_equals_the_documented_openssl_pipeline_for_every_body() {
 
 #[test]
 fn hmac_signature_equals_the_documented_python_snippet_for_every_body() {
-    if !available("python3") {
-        eprintln!("SKIPPED: python3 is not installed, so the documented Python snippet cannot be checked");
+    if !skip::tools_available(&["python3"]) {
         return;
     }
     for secret in SECRETS {

@@ -30,13 +30,24 @@ pub struct FoundCredential {
 
 const SENSITIVE_HEADERS: &[&str] =
     &["authorization", "proxy-authorization", "x-api-key", "api-key", "x-signature", "cookie", "x-auth-token", "x-access-token"];
-const SENSITIVE_QUERY: &[&str] = &["api_key", "apikey", "access_token", "token", "key", "secret", "client_secret"];
+/// Endings of the vendor-specific key headers (`X-Auth-Key`, `X-Vault-Token`, `DD-API-KEY`,
+/// `PRIVATE-TOKEN`, `X-Shopify-Access-Token`, `apikey`), taken out like the listed ones.
+const SENSITIVE_HEADER_ENDINGS: &[&str] = &["key", "token", "secret", "password", "signature"];
+/// Headers with a sensitive ending that carry no secret.
+const NOT_SENSITIVE: &[&str] = &["idempotency-key", "x-idempotency-key", "x-csrf-token", "x-xsrf-token"];
+const SENSITIVE_QUERY: &[&str] = &["api_key", "apikey", "access_token", "token", "key", "secret", "client_secret", "appid", "auth_token"];
+
+/// True for a header that carries a credential.
+fn sensitive_header(lower: &str) -> bool {
+    SENSITIVE_HEADERS.contains(&lower)
+        || (SENSITIVE_HEADER_ENDINGS.iter().any(|e| lower.ends_with(e)) && !NOT_SENSITIVE.contains(&lower))
+}
 
 /// The credential in header `name: value`, or `None` for an ordinary header. `from_var` is
 /// the `$VARIABLE` the whole value came from, if it did.
 pub(super) fn header_credential(name: &str, value: &str, from_var: Option<String>) -> Option<FoundCredential> {
     let lower = name.to_ascii_lowercase();
-    if !SENSITIVE_HEADERS.contains(&lower.as_str()) {
+    if !sensitive_header(&lower) {
         return None;
     }
     let from_var = from_var.or_else(|| value.split_whitespace().last().filter(|v| v.starts_with('$')).map(str::to_owned));
@@ -58,9 +69,9 @@ pub(super) fn header_credential(name: &str, value: &str, from_var: Option<String
                 _ => None,
             }
         }
-        "x-api-key" | "api-key" => Some(AuthMode::ApiKey),
         "x-signature" => Some(AuthMode::Hmac),
-        _ => None,
+        "cookie" | "proxy-authorization" => None,
+        _ => Some(AuthMode::ApiKey),
     };
     let masked = match &token_id {
         Some(id) => format!("Bearer {id}"),

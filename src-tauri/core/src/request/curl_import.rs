@@ -1,24 +1,33 @@
-//! Turns a pasted cURL command — from a provider's documentation or a browser's "Copy as
-//! cURL" — into a [`RequestDraft`]. Credentials found in it (`Authorization`, `X-Api-Key`,
-//! `X-Signature`, cookies, `-u`) are taken out of the draft and reported masked, so the user
-//! picks a vault token instead of pasting a key into a request that might be saved. Shell
-//! variables assigned earlier in the paste (the documents' `BODY='…'`) are filled in;
-//! `$STORE_ID`-style variables in the URL become `{storeId}` template variables.
+//! Turns a pasted cURL command — from a provider's documentation, a browser's "Copy as cURL"
+//! or a script — into the [`RequestDraft`] curl would send, read the way `man curl` describes
+//! each option (the options are data in `curl_options.rs`; the URL, body and form rules live in
+//! `curl_url.rs`, `curl_body.rs` and `curl_form.rs`). Credentials (`Authorization`,
+//! `X-Api-Key`, `X-Signature`, cookies, `-u`, `user:pass@`, keys in the query) are taken out of
+//! the draft and reported masked, so the user picks a vault token instead of pasting a key into
+//! a request that might be saved. Whatever else the draft cannot hold as curl would send it is
+//! noted, naming what was left out. Shell variables assigned earlier in the paste are filled
+//! in; `$STORE_ID`-style variables in the URL become `{storeId}` template variables.
 
-use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::request::curl_body::{url_query, Body};
 pub use crate::request::curl_credentials::FoundCredential;
-use crate::request::curl_credentials::{credential, display, header_credential, query_credential};
-use crate::request::shell_words::{assignment, expand_plain, literal, split, without_prefix, Part, Token};
+use crate::request::curl_credentials::{credential, display, header_credential};
+use crate::request::curl_form::form_part;
+use crate::request::curl_inputs::{Expanded, Inputs};
+use crate::request::curl_options::{self, CurlOption, Effect};
+use crate::request::curl_script::find_curl;
+use crate::request::curl_url::{self, glob_note, UrlInput};
+use crate::request::shell_words::{literal, split, without_prefix, Part};
 use crate::request::spec::{FormRow, RequestDraft};
 use crate::token::AuthMode;
 
 /// The result of an import: the draft, the credentials taken out, and notes on what was
-/// ignored or guessed.
+/// left out, ignored or guessed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CurlImport {
@@ -27,122 +36,56 @@ pub struct CurlImport {
     pub notes: Vec<String>,
 }
 
-/// Short options that take a value (`-XPOST` and `-X POST` both work).
-const SHORT_WITH_VALUE: &str = "XHduAebcoFTxmwrKEDUYyzt";
-/// Long options that take a value, space-separated.
-const LONG_WITH_VALUE: &str = "\
-    --request --header --data --data-ascii --data-raw --data-binary --data-urlencode --json --url --user \
-    --user-agent --referer --cookie --cookie-jar --output --form --form-string --upload-file --proxy --max-time \
-    --connect-timeout --write-out --retry --retry-delay --retry-max-time --cacert --capath --cert --key --resolve \
-    --connect-to --range --config --limit-rate --interface --max-redirs --oauth2-bearer --aws-sigv4 --proxy-user \
-    --proxy-header --dump-header --trace --trace-ascii --stderr --unix-socket --request-target --cert-type \
-    --key-type --ciphers --variable";
-/// Options that change nothing Tokenbench sends (output, TLS, HTTP version…): skipped quietly.
-const QUIET_FLAGS: &str = "\
-    -s -S -v -i -L -k -f -N -g -# -4 -6 -O -J -n -j -Z --silent --show-error --verbose --include --location \
-    --insecure --fail --fail-with-body --compressed --no-buffer --globoff --http1.0 --http1.1 --http2 \
-    --http2-prior-knowledge --http3 --ipv4 --ipv6 --progress-bar --location-trusted --raw --path-as-is \
-    --remote-name --netrc --parallel --no-keepalive --tr-encoding --junk-session-cookies";
-
-/// Parses the first `curl` command in `text`. Fails with [`Error::Invalid`] when there is
-/// no curl command, no URL, or an unclosed quote.
+/// Parses the first `curl` command in `text`, reading no files (what a command would read
+/// from a file is noted as left out). Fails with [`Error::Invalid`] when there is no curl
+/// command, no URL, an option without its value, or an unclosed quote.
 pub fn import_curl(text: &str) -> Result<CurlImport> {
-    let tokens = split(text)?;
-    let mut vars: BTreeMap<String, Option<String>> = BTreeMap::new();
-    let mut notes: Vec<String> = Vec::new();
-    let mut command: Option<Vec<Vec<Part>>> = None;
-    for words in tokens.split(|t| *t == Token::End) {
-        let mut words: Vec<Vec<Part>> = words.iter().filter_map(|t| if let Token::Word(p) = t { Some(p.clone()) } else { None }).collect();
-        while words.first().is_some_and(|w| matches!(w.as_slice(), [Part::Literal(s)] if s == "$" || s == ">")) {
-            words.remove(0);
-        }
-        let assignments = words.iter().take_while(|w| assignment(w).is_some()).count();
-        if assignments == words.len() {
-            for w in &words {
-                if let Some((name, value)) = assignment(w) {
-                    vars.insert(name, expand_plain(&value, &vars));
-                }
-            }
-            continue;
-        }
-        let program = literal(&words[assignments]);
-        if program == "curl" || program.ends_with("/curl") || program.eq_ignore_ascii_case("curl.exe") {
-            if command.is_some() {
-                notes.push("Only the first curl command was imported.".into());
-                break;
-            }
-            command = Some(words[assignments + 1..].to_vec());
-        }
-    }
-    let args = command.ok_or_else(|| Error::Invalid("no curl command found: paste a command that starts with curl".into()))?;
-    let mut parser = Parser { vars, notes, ..Parser::default() };
-    parser.parse(&args)?;
+    import(text, None)
+}
+
+/// [`import_curl`], reading the files the command names (`-d @body.json`, `-T file`,
+/// `-F f=@file`, `< file`) relative to `folder`, as curl run there would: UTF-8 text up to
+/// [`crate::request::curl_inputs::MAX_FILE_BYTES`] each; any other file is noted as left out.
+pub fn import_curl_reading_files(text: &str, folder: &Path) -> Result<CurlImport> {
+    import(text, Some(folder))
+}
+
+fn import(text: &str, folder: Option<&Path>) -> Result<CurlImport> {
+    let script = find_curl(&split(text)?)?;
+    let mut parser = Parser { inputs: Inputs::new(script.vars, script.stdin, folder, script.notes), ..Parser::default() };
+    parser.parse(&script.args)?;
     parser.finish()
 }
 
 #[derive(Default)]
-struct Expanded {
-    text: String,
-    /// `$NAME` when the whole word was one unknown variable.
-    from_var: Option<String>,
-    notes: Vec<String>,
-}
-
-#[derive(Default)]
-struct Parser {
-    vars: BTreeMap<String, Option<String>>,
-    notes: Vec<String>,
+struct Parser<'a> {
+    inputs: Inputs<'a>,
     found: Vec<FoundCredential>,
     method: Option<String>,
     url: Option<String>,
+    /// The URL's own characters (no variables), for the glob note.
+    url_literal: String,
     headers: Vec<FormRow>,
-    data: Vec<String>,
-    json: bool,
-    form_data: bool,
+    /// Lower-case names removed with `-H "Name:"`.
+    removed: Vec<String>,
+    user_agent: Option<String>,
+    referer: Option<String>,
+    range: Option<String>,
+    proto_default: Option<String>,
+    url_query: Vec<String>,
+    body: Body,
     get: bool,
     head: bool,
+    globoff: bool,
 }
 
-impl Parser {
-    /// A word as text: known variables filled, unknown ones kept as `$NAME` (in the URL,
-    /// `for_url`, they become `{template}` variables). Notes on what could not be filled come
-    /// back separately, for the caller to keep unless the value is dropped anyway.
-    fn expand(&self, word: &[Part], for_url: bool) -> Expanded {
-        let mut e = Expanded::default();
-        for p in word {
-            match p {
-                Part::Literal(s) => e.text.push_str(s),
-                Part::Var(v) => match self.vars.get(v).cloned().flatten() {
-                    Some(value) => e.text.push_str(&value),
-                    None if for_url => e.text.push_str(&format!("{{{}}}", template_name(v))),
-                    None => {
-                        e.text.push_str(&format!("${v}"));
-                        e.notes.push(format!("${v} is not set in the pasted text: replace it with a value."));
-                        if word.len() == 1 {
-                            e.from_var = Some(format!("${v}"));
-                        }
-                    }
-                },
-                Part::Command(c) => {
-                    e.text.push_str(c);
-                    e.notes.push(format!("{c} runs a command; Tokenbench does not run it: replace it with a value."));
-                }
-            }
-        }
-        e
-    }
-
-    /// [`Parser::expand`], keeping its notes.
-    fn text(&mut self, word: &[Part], for_url: bool) -> String {
-        let e = self.expand(word, for_url);
-        e.notes.into_iter().for_each(|n| self.note(n));
-        e.text
-    }
-
+impl Parser<'_> {
     fn note(&mut self, note: String) {
-        if !self.notes.contains(&note) {
-            self.notes.push(note);
-        }
+        self.inputs.note(note);
+    }
+
+    fn text(&mut self, word: &[Part]) -> String {
+        self.inputs.text(word, false)
     }
 
     fn parse(&mut self, args: &[Vec<Part>]) -> Result<()> {
@@ -151,33 +94,44 @@ impl Parser {
         while i < args.len() {
             let word = literal(&args[i]);
             if options_done || !word.starts_with('-') || word == "-" {
-                let url = self.text(&args[i], true);
-                self.set_url(url);
+                self.set_url(&args[i]);
             } else if word == "--" {
                 options_done = true;
             } else if word.starts_with("--") {
-                if LONG_WITH_VALUE.split_whitespace().any(|o| o == word) {
-                    i += 1;
-                    let value = args.get(i).ok_or_else(|| missing_value(&word))?;
-                    self.option(&word, value);
-                } else {
-                    self.flag(&word);
+                match curl_options::long(&word) {
+                    Some(opt) if opt.takes_value => {
+                        i += 1;
+                        let value = args.get(i).ok_or_else(|| missing_value(&word))?;
+                        self.option(opt, value);
+                    }
+                    Some(opt) => {
+                        if !self.flag(opt, word != opt.long) {
+                            break;
+                        }
+                    }
+                    None => self.note(format!("Ignored {word}, which is not a curl option.")),
                 }
             } else {
                 for (pos, c) in word.char_indices().skip(1) {
-                    if SHORT_WITH_VALUE.contains(c) {
-                        let opt = format!("-{c}");
-                        let used = pos + c.len_utf8();
-                        let value = if used < word.len() {
-                            without_prefix(&args[i], used)
-                        } else {
-                            i += 1;
-                            args.get(i).cloned().ok_or_else(|| missing_value(&opt))?
-                        };
-                        self.option(&opt, &value);
-                        break;
+                    let Some(opt) = curl_options::short(c) else {
+                        self.note(format!("Ignored -{c}, which is not a curl option."));
+                        continue;
+                    };
+                    if !opt.takes_value {
+                        if !self.flag(opt, false) {
+                            return Ok(());
+                        }
+                        continue;
                     }
-                    self.flag(&format!("-{c}"));
+                    let used = pos + c.len_utf8();
+                    let value = if used < word.len() {
+                        without_prefix(&args[i], used)
+                    } else {
+                        i += 1;
+                        args.get(i).cloned().ok_or_else(|| missing_value(&format!("-{c}")))?
+                    };
+                    self.option(opt, &value);
+                    break;
                 }
             }
             i += 1;
@@ -185,71 +139,130 @@ impl Parser {
         Ok(())
     }
 
-    fn set_url(&mut self, url: String) {
+    fn set_url(&mut self, word: &[Part]) {
         if self.url.is_some() {
-            self.note("Only the first URL was imported.".into());
-        } else {
-            self.url = Some(url);
+            self.note("Only the first URL was imported: curl would also request the others.".into());
+            return;
         }
+        self.url_literal = literal(word);
+        self.url = Some(self.inputs.text(word, true));
     }
 
-    fn flag(&mut self, flag: &str) {
-        match flag {
-            "-G" | "--get" => self.get = true,
-            "-I" | "--head" => self.head = true,
-            quiet if QUIET_FLAGS.split_whitespace().any(|q| q == quiet) => {}
-            other => self.note(format!("Ignored the curl option {other}.")),
+    /// A flag (an option without a value); `negated` for its `--no-` form. Returns false
+    /// when parsing stops (`--next`).
+    fn flag(&mut self, opt: CurlOption, negated: bool) -> bool {
+        match (opt.long, opt.effect) {
+            ("--get", _) => self.get = !negated,
+            ("--head", _) => self.head = !negated,
+            ("--globoff", _) => self.globoff = !negated,
+            ("--next", _) => {
+                self.note("Only the request before --next was imported.".into());
+                return false;
+            }
+            ("--version" | "--help" | "--manual", _) => self.note(format!("{} only prints information; curl sends no request with it.", opt.long)),
+            (_, Effect::Unsupported(why)) if !negated => self.note(format!("Left out {}: {why}.", opt.long)),
+            _ => {}
         }
+        true
     }
 
-    fn option(&mut self, opt: &str, value: &[Part]) {
-        match opt {
-            "-X" | "--request" => self.method = Some(self.text(value, false).trim().to_ascii_uppercase()),
-            "--url" => {
-                let url = self.text(value, true);
-                self.set_url(url);
+    /// An option with its value.
+    fn option(&mut self, opt: CurlOption, value: &[Part]) {
+        let name = opt.long;
+        match name {
+            "--request" => self.method = Some(self.text(value).trim().to_ascii_uppercase()),
+            "--url" => self.set_url(value),
+            "--header" => {
+                let e = self.inputs.expand(value, false);
+                self.header_arg(e);
             }
-            "-H" | "--header" => {
-                let e = self.expand(value, false);
-                self.header(e);
+            "--user-agent" => self.user_agent = Some(self.text(value)),
+            "--referer" => {
+                let text = self.text(value);
+                self.referer = Some(text.strip_suffix(";auto").unwrap_or(&text).to_string());
             }
-            "-A" | "--user-agent" => {
-                let v = self.text(value, false);
-                self.headers.push(FormRow::new("User-Agent", v));
+            "--range" => self.range = Some(self.text(value)),
+            "--proto-default" => self.proto_default = Some(self.text(value)),
+            "--data" | "--data-ascii" | "--data-binary" | "--data-raw" | "--data-urlencode" | "--json" => {
+                let arg = self.text(value);
+                let what = format!("{name} {arg}");
+                let inputs = &mut self.inputs;
+                self.body.add_data(name, &arg, &mut |file| inputs.read(&what, file));
             }
-            "-e" | "--referer" => {
-                let v = self.text(value, false);
-                self.headers.push(FormRow::new("Referer", v));
+            "--url-query" => {
+                let arg = self.text(value);
+                let what = format!("--url-query {arg}");
+                let inputs = &mut self.inputs;
+                let piece = url_query(&arg, &mut |file| inputs.read(&what, file));
+                self.url_query.push(piece);
             }
-            "-d" | "--data" | "--data-ascii" | "--data-binary" | "--data-raw" | "--json" | "--data-urlencode" => self.data(opt, value),
-            "-u" | "--user" => {
-                self.found.push(credential("-u (basic auth)", "••••", None));
-                self.note("The -u user:password was left out: pick a vault token instead.".into());
+            "--form" | "--form-string" => {
+                let arg = self.text(value);
+                let what = format!("{name} {arg}");
+                let mut notes = Vec::new();
+                let inputs = &mut self.inputs;
+                let part = form_part(&arg, name == "--form-string", &mut |file| inputs.read(&what, file), &mut notes);
+                notes.into_iter().for_each(|n| self.note(n));
+                self.body.form.extend(part);
+            }
+            "--upload-file" => {
+                let file = self.text(value);
+                let content = self.inputs.read(&format!("-T {file}"), &file);
+                self.body.upload = Some((file, content));
+            }
+            "--user" => {
+                let e = self.inputs.expand(value, false);
+                let (user, password) = e.text.split_once(':').unwrap_or((&e.text, ""));
+                let shown_user = display(user, user.starts_with('$').then(|| user.to_string()));
+                let masked = match &e.from_var {
+                    Some(var) => var.clone(),
+                    None => format!("{shown_user}:{}", if password.is_empty() { "" } else { "••••" }),
+                };
+                self.found.push(credential("-u (basic auth)", &masked, Some(AuthMode::Custom)));
+                if !e.text.contains(':') {
+                    self.note("-u without ':password' makes curl prompt for the password.".into());
+                }
+                self.note("-u sends Basic auth (Authorization: Basic base64 of user:password); it was left out: pick a vault token (custom mode, prefix \"Basic \") instead.".into());
             }
             "--oauth2-bearer" => {
-                let e = self.expand(value, false);
+                let e = self.inputs.expand(value, false);
                 self.found.push(credential("--oauth2-bearer", &display(&e.text, e.from_var), Some(AuthMode::Bearer)));
             }
-            "-b" | "--cookie" => {
-                let e = self.expand(value, false);
+            "--cookie" => {
+                let e = self.inputs.expand(value, false);
                 if e.text.contains('=') {
                     self.found.push(credential("cookie", &display(&e.text, e.from_var), None));
+                    self.note("Cookies (-b) were left out: session cookies are not API tokens.".into());
+                } else {
+                    self.note(format!("-b {} sends the cookies stored in that file; they were left out.", e.text));
                 }
-                self.note("Cookies (-b) were left out: session cookies are not API tokens.".into());
             }
-            "-F" | "--form" | "--form-string" | "-T" | "--upload-file" => {
-                self.note(format!("{opt} (file upload / multipart form) is not supported: the body was left empty."));
+            "--cookie-jar" => self.note("-c saves the answer's cookies to a file; Tokenbench does not keep cookies.".into()),
+            "--config" => {
+                let file = self.text(value);
+                self.note(format!("-K {file} reads more options from that file; they were not imported."));
             }
-            other => self.note(format!("Ignored the curl option {other}.")),
+            _ => match opt.effect {
+                Effect::Unsupported(why) => self.note(format!("Left out {name}: {why}.")),
+                Effect::Quiet | Effect::Handled => {}
+            },
         }
     }
 
-    fn header(&mut self, expanded: Expanded) {
+    /// One `-H` value: `Name: value`, `Name:` (removes a header curl would add), `Name;`
+    /// (an empty header), or `@file` (one header per line).
+    fn header_arg(&mut self, expanded: Expanded) {
+        if let Some(file) = expanded.text.strip_prefix('@') {
+            let content = self.inputs.read(&format!("-H @{file}"), file);
+            for line in content.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                self.header_arg(Expanded { text: line.to_string(), ..Expanded::default() });
+            }
+            return;
+        }
         let Expanded { text, from_var, notes } = expanded;
-        let header = text.as_str();
-        let (name, value) = match header.split_once(':') {
+        let (name, value) = match text.split_once(':') {
             Some((n, v)) => (n.trim(), v.trim()),
-            None => match header.strip_suffix(';') {
+            None => match text.strip_suffix(';') {
                 Some(n) => (n.trim(), ""),
                 None => {
                     // Not echoed: a header without a name is often a bare key (`-H "Bearer sk_…"`).
@@ -258,80 +271,77 @@ impl Parser {
                 }
             },
         };
+        if value.is_empty() && text.contains(':') {
+            // "Remove an internal header by giving a replacement without content".
+            self.removed.push(name.to_ascii_lowercase());
+            return;
+        }
         match header_credential(name, value, from_var) {
             Some(found) => self.found.push(found),
             None => {
                 notes.into_iter().for_each(|n| self.note(n));
-                if !(value.is_empty() && header.contains(':')) {
-                    self.headers.push(FormRow::new(name, value));
-                }
+                self.headers.push(FormRow::new(name, value));
             }
         }
-    }
-
-    fn data(&mut self, opt: &str, value: &[Part]) {
-        let text = self.text(value, false);
-        let reads_file = opt != "--data-raw" && opt != "--data-urlencode" && text.starts_with('@');
-        if reads_file {
-            self.note(format!("{opt} {text} reads the body from a file: paste the file's contents into the body."));
-            return;
-        }
-        match opt {
-            "--json" => self.json = true,
-            "--data-urlencode" => {
-                self.form_data = true;
-                let encoded = match text.split_once('=') {
-                    Some((name, content)) => format!("{name}{}{}", if name.is_empty() { "" } else { "=" }, percent_encode(content)),
-                    None => percent_encode(&text),
-                };
-                self.data.push(encoded);
-                return;
-            }
-            _ => self.form_data = true,
-        }
-        self.data.push(text);
     }
 
     fn finish(mut self) -> Result<CurlImport> {
-        let url = self.url.take().ok_or_else(|| Error::Invalid("the curl command has no URL: add the address to call".into()))?;
-        let url = if url.contains("://") || url.starts_with('/') {
-            url
-        } else {
-            self.note("The URL had no scheme; https:// was assumed (curl itself would use http://).".into());
-            format!("https://{url}")
-        };
-        let (url, mut query) = split_query(&url);
-        query.retain(|row| match query_credential(&row.name, &row.value) {
-            Some(found) => {
-                self.found.push(found);
-                false
-            }
-            None => true,
+        let raw = self.url.take().ok_or_else(|| Error::Invalid("the curl command has no URL: add the address to call".into()))?;
+        if let Some(note) = glob_note(&self.url_literal, self.globoff) {
+            self.note(note);
+        }
+        let own_type = self.headers.iter().position(|h| h.name.eq_ignore_ascii_case("content-type"));
+        let form_data = own_type.is_none_or(|i| self.headers[i].value.to_ascii_lowercase().starts_with("multipart/form-data"));
+        let upload_name = self.body.upload.as_ref().map(|(name, _)| name.clone());
+        let (has_form, has_data) = (!self.body.form.is_empty(), self.body.has_data());
+        let assembled = std::mem::take(&mut self.body).assemble(self.get, if form_data { "form-data" } else { "attachment" });
+        let url = curl_url::build(&UrlInput {
+            raw: &raw,
+            proto_default: self.proto_default.as_deref(),
+            upload_name: upload_name.as_deref().filter(|n| *n != "-" && *n != "."),
+            url_query: &self.url_query,
+            get_data: assembled.get_data.as_deref(),
         });
-        let joiner = if self.json && !self.form_data { "" } else { "&" };
-        let mut body = self.data.join(joiner);
-        if self.get && !body.is_empty() {
-            query.extend(split_query(&format!("?{body}")).1);
-            body.clear();
+        url.notes.into_iter().for_each(|n| self.inputs.note(n));
+        self.found.extend(url.found);
+        if let (Some(i), Some(boundary)) = (own_type, &assembled.boundary) {
+            // curl appends its boundary to a Content-Type the command sets for a form.
+            self.headers[i].value = format!("{}; boundary={boundary}", self.headers[i].value);
         }
-        let has = |headers: &[FormRow], name: &str| headers.iter().any(|h| h.name.eq_ignore_ascii_case(name));
-        if self.json {
-            for (name, value) in [("Content-Type", "application/json"), ("Accept", "application/json")] {
-                if !has(&self.headers, name) {
-                    self.headers.push(FormRow::new(name, value));
-                }
+        let mut extra: Vec<(&str, String)> = assembled.defaults.clone();
+        extra.extend(self.user_agent.take().filter(|ua| !ua.is_empty()).map(|ua| ("User-Agent", ua)));
+        extra.extend(self.referer.take().filter(|r| !r.is_empty()).map(|r| ("Referer", r)));
+        extra.extend(self.range.take().map(|r| ("Range", format!("bytes={r}"))));
+        for (name, value) in extra {
+            let lower = name.to_ascii_lowercase();
+            let set = self.headers.iter().any(|h| h.name.eq_ignore_ascii_case(name));
+            if !set && !self.removed.contains(&lower) {
+                self.headers.push(FormRow::new(name, value));
             }
-        } else if !body.is_empty() && !has(&self.headers, "Content-Type") {
-            self.headers.push(FormRow::new("Content-Type", "application/x-www-form-urlencoded"));
         }
-        let method = match self.method.take() {
+        if upload_name.is_some() && (has_form || has_data) || has_form && has_data {
+            self.note("curl refuses to combine -T, -d and -F in one request (\"You can only select one HTTP request method!\"); the import kept the -F form if there is one, else the -T upload.".into());
+        }
+        if self.head && assembled.posts {
+            self.note("curl refuses -I together with -d or -F (use -G to send the data in the query).".into());
+        }
+        let method = match self.method.take().filter(|m| !m.is_empty()) {
             Some(m) => m,
             None if self.head => "HEAD".into(),
-            None if self.get || body.is_empty() => "GET".into(),
-            None => "POST".into(),
+            None if upload_name.is_some() => "PUT".into(),
+            None if assembled.posts => "POST".into(),
+            None => "GET".into(),
         };
-        let draft = RequestDraft { method, url, headers: self.headers, query, body, endpoint_id: None, vars: BTreeMap::new() };
-        Ok(CurlImport { draft, found: self.found, notes: self.notes })
+        let draft = RequestDraft {
+            method,
+            url: url.url,
+            headers: self.headers,
+            query: url.query,
+            body: assembled.body,
+            endpoint_id: None,
+            vars: Default::default(),
+        };
+        Ok(CurlImport { draft, found: self.found, notes: self.inputs.notes })
     }
 }
 
@@ -339,32 +349,12 @@ fn missing_value(opt: &str) -> Error {
     Error::Invalid(format!("the curl option {opt} needs a value after it"))
 }
 
-/// `STORE_ID`, `PANDABASE_STORE_ID` → `storeId`; `TOKEN_ID` → `tokenId`; others unchanged.
-fn template_name(var: &str) -> String {
-    let upper = var.to_ascii_uppercase();
-    if upper.ends_with("STORE_ID") {
-        "storeId".into()
-    } else if upper.ends_with("TOKEN_ID") {
-        "tokenId".into()
-    } else {
-        var.to_string()
-    }
-}
-
-/// Splits `…?a=1&b=2` into the URL without its query and decoded rows.
-fn split_query(url: &str) -> (String, Vec<FormRow>) {
-    let Some((base, query)) = url.split_once('?') else { return (url.to_string(), Vec::new()) };
-    let rows = url::form_urlencoded::parse(query.as_bytes()).map(|(n, v)| FormRow::new(n, v)).collect();
-    (base.to_string(), rows)
-}
-
-/// curl's `--data-urlencode` encoding: everything but `A-Za-z0-9-._~` as `%XX`.
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
-}
-
 #[cfg(test)]
 #[path = "curl_import_tests.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "curl_man_tests.rs"]
+mod man_tests;
+#[cfg(test)]
+#[path = "curl_man_url_tests.rs"]
+mod man_url_tests;

@@ -11,10 +11,17 @@
 //! bytes that will be sent; [`diagnose::diagnose`] explains a 401/403/429.
 
 pub mod auth;
+mod curl_body;
 mod curl_credentials;
+mod curl_form;
 pub mod curl_import;
+pub mod curl_inputs;
+mod curl_options;
+mod curl_script;
+mod curl_url;
 pub mod diagnose;
 pub mod guard;
+mod shell_quotes;
 mod shell_words;
 pub mod snippet;
 mod snippet_writers;

@@ -1,14 +1,17 @@
 //! Splits pasted shell text into words the way bash would, enough for cURL commands copied
 //! from documentation and browsers: `\`-newline continuations, '…' and "…" quotes, bash's
-//! `$'…'` (Chrome's "Copy as cURL" uses it), comments, and command separators. A `\`
-//! followed by spaces at the start of a word is read as a continuation whose newline a web
-//! page collapsed (bash would make a one-space word, which no cURL command means). Variables
-//! (`$BODY`, `${STORE_ID}`) and command substitutions (`$(…)`, backticks) are kept as parts
-//! so the importer can fill variables assigned earlier in the paste and name the rest.
+//! `$'…'`, comments, command separators and pipes, and redirections — here-documents
+//! (`<<EOF`, `<<'EOF'`, `<<-EOF`) and here-strings (`<<<`) become the command's standard input,
+//! `< file` is noted, output redirections (`> out`, `2>&1`) are dropped. A `\` followed by
+//! spaces at the start of a word is read as a continuation whose newline a web page collapsed
+//! (bash would make a one-space word, which no cURL command means). Variables (`$BODY`,
+//! `${STORE_ID}`) and command substitutions (`$(…)`, backticks) are kept as parts so the
+//! importer can fill variables assigned earlier in the paste and name the rest.
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::request::shell_quotes::{ansi_c_quoted, backtick, closing_paren, dollar, double_quoted, expand_heredoc, find, unclosed};
 
 /// A piece of a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,78 +19,217 @@ pub(crate) enum Part {
     Literal(String),
     /// `$NAME` or `${NAME}`.
     Var(String),
-    /// `$(…)` or `` `…` ``, kept as written.
+    /// `$(…)`, `` `…` `` or `<(…)`, kept as written.
     Command(String),
 }
 
-/// One shell word, or the end of a command.
+/// One shell word, a command's standard input, or the end of a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Token {
     Word(Vec<Part>),
-    /// Newline, `;`, `&&`, `||`, `|` or `&`.
+    /// What the command reads on standard input, written in the paste: a here-document's
+    /// lines, or a here-string's word followed by a newline.
+    Stdin(Vec<Part>),
+    /// `< file`: standard input comes from a file.
+    StdinFile(Vec<Part>),
+    /// `|` or `|&`: ends the command and feeds its output to the next one.
+    Pipe,
+    /// Newline, `;`, `&&`, `||` or `&`.
     End,
 }
 
-struct Builder {
+/// A redirection operator waiting for the word it applies to.
+#[derive(Debug, Clone, Copy)]
+enum Redirect {
+    Heredoc { strip_tabs: bool },
+    HereString,
+    StdinFile,
+    Output,
+}
+
+/// A here-document whose body starts after the current line.
+struct PendingHeredoc {
+    /// Where its [`Token::Stdin`] waits in the token list.
+    token: usize,
+    delimiter: String,
+    strip_tabs: bool,
+    /// False when the delimiter was quoted: the body is then taken literally.
+    expand: bool,
+}
+
+/// Collects parts into words and words into tokens.
+#[derive(Default)]
+pub(super) struct Builder {
     tokens: Vec<Token>,
     parts: Vec<Part>,
     started: bool,
+    quoted: bool,
+    redirect: Option<Redirect>,
+    heredocs: Vec<PendingHeredoc>,
 }
 
 impl Builder {
-    fn push_char(&mut self, c: char) {
+    pub(super) fn push_char(&mut self, c: char) {
         self.started = true;
         match self.parts.last_mut() {
             Some(Part::Literal(s)) => s.push(c),
             _ => self.parts.push(Part::Literal(c.to_string())),
         }
     }
-    fn push_part(&mut self, part: Part) {
+
+    pub(super) fn push_part(&mut self, part: Part) {
         self.started = true;
         self.parts.push(part);
     }
+
+    /// A quote makes a word even when empty (`''`) and marks a here-document delimiter as quoted.
+    pub(super) fn mark_quoted(&mut self) {
+        self.started = true;
+        self.quoted = true;
+    }
+
+    /// The parts collected so far (for a here-document body, which is not a word).
+    pub(super) fn take_parts(&mut self) -> Vec<Part> {
+        self.started = false;
+        std::mem::take(&mut self.parts)
+    }
+
     fn finish_word(&mut self) {
-        if self.started {
-            self.tokens.push(Token::Word(std::mem::take(&mut self.parts)));
-            self.started = false;
+        if !self.started {
+            return;
+        }
+        let parts = self.take_parts();
+        let quoted = std::mem::take(&mut self.quoted);
+        match self.redirect.take() {
+            None => self.tokens.push(Token::Word(parts)),
+            Some(Redirect::Heredoc { strip_tabs }) => {
+                let delimiter = parts
+                    .iter()
+                    .map(|p| match p {
+                        Part::Literal(s) | Part::Command(s) => s.clone(),
+                        Part::Var(v) => format!("${v}"),
+                    })
+                    .collect();
+                self.tokens.push(Token::Stdin(Vec::new()));
+                self.heredocs.push(PendingHeredoc { token: self.tokens.len() - 1, delimiter, strip_tabs, expand: !quoted });
+            }
+            Some(Redirect::HereString) => {
+                let mut parts = parts;
+                parts.push(Part::Literal("\n".into()));
+                self.tokens.push(Token::Stdin(parts));
+            }
+            Some(Redirect::StdinFile) => self.tokens.push(Token::StdinFile(parts)),
+            Some(Redirect::Output) => {}
         }
     }
-    fn end_command(&mut self) {
-        self.finish_word();
-        if !matches!(self.tokens.last(), Some(Token::End) | None) {
-            self.tokens.push(Token::End);
+
+    /// Before a redirection operator: a word of digits right before it is a file descriptor
+    /// (`2>`), not an argument; any other word ends.
+    fn finish_before_redirect(&mut self, redirect: Redirect) {
+        let fd = !self.quoted && matches!(self.parts.as_slice(), [Part::Literal(s)] if s.bytes().all(|b| b.is_ascii_digit()));
+        if self.started && fd {
+            self.take_parts();
+        } else {
+            self.finish_word();
         }
+        self.redirect = Some(redirect);
+    }
+
+    fn end_command(&mut self, token: Token) {
+        self.finish_word();
+        self.redirect = None;
+        if !matches!(self.tokens.last(), Some(Token::End | Token::Pipe) | None) {
+            self.tokens.push(token);
+        }
+    }
+
+    /// True before the first word of a command.
+    fn at_command_start(&self) -> bool {
+        !self.started && matches!(self.tokens.last(), Some(Token::End | Token::Pipe) | None)
     }
 }
 
-/// Splits `text` into words and command ends. Fails with [`Error::Invalid`] on an unclosed
-/// quote or substitution, saying which.
+/// Splits `text` into words, standard inputs and command ends. Fails with
+/// [`crate::Error::Invalid`] on an unclosed quote or substitution, saying which.
 pub(crate) fn split(text: &str) -> Result<Vec<Token>> {
     let chars: Vec<char> = text.chars().collect();
-    let mut b = Builder { tokens: Vec::new(), parts: Vec::new(), started: false };
+    let mut b = Builder::default();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        let next = chars.get(i + 1).copied();
         match c {
-            '\\' => match chars.get(i + 1) {
+            '\\' => match next {
                 Some('\n') => i += 1,
                 Some('\r') if chars.get(i + 2) == Some(&'\n') => i += 2,
                 // A web page that collapsed `\`+newline into `\  ` (the seeds show this):
                 // a word of one space is never meant, so read it as the continuation it was.
                 Some(' ' | '\t') if !b.started => {}
-                Some(&next) => {
+                Some(next) => {
+                    b.mark_quoted();
                     b.push_char(next);
                     i += 1;
                 }
                 None => {}
             },
             ' ' | '\t' | '\r' => b.finish_word(),
-            '\n' | ';' => b.end_command(),
-            '&' | '|' => {
-                if chars.get(i + 1) == Some(&c) {
+            '\n' => {
+                b.finish_word();
+                if !b.heredocs.is_empty() {
+                    i = read_heredocs(&chars, i + 1, &mut b)?;
+                }
+                b.end_command(Token::End);
+            }
+            ';' => b.end_command(Token::End),
+            '&' if next == Some('>') => {
+                i += if chars.get(i + 2) == Some(&'>') { 2 } else { 1 };
+                b.finish_before_redirect(Redirect::Output);
+            }
+            '&' | '|' if next == Some(c) => {
+                i += 1;
+                b.end_command(Token::End);
+            }
+            '&' => b.end_command(Token::End),
+            '|' => {
+                if next == Some('&') {
                     i += 1;
                 }
-                b.end_command();
+                b.end_command(Token::Pipe);
+            }
+            '<' if next == Some('(') => {
+                let end = closing_paren(&chars, i + 1).ok_or_else(|| unclosed("<("))?;
+                b.push_part(Part::Command(chars[i..=end].iter().collect()));
+                i = end;
+            }
+            '<' => {
+                let redirect = match (next, chars.get(i + 2)) {
+                    (Some('<'), Some('<')) => {
+                        i += 2;
+                        Redirect::HereString
+                    }
+                    (Some('<'), dash) => {
+                        i += 1;
+                        let strip_tabs = dash == Some(&'-');
+                        if strip_tabs {
+                            i += 1;
+                        }
+                        Redirect::Heredoc { strip_tabs }
+                    }
+                    (Some('&'), _) => {
+                        i += 1;
+                        Redirect::Output
+                    }
+                    _ => Redirect::StdinFile,
+                };
+                b.finish_before_redirect(redirect);
+            }
+            // A `>` before any word is a prompt copied from a terminal session, not a redirection.
+            '>' if b.at_command_start() => {}
+            '>' => {
+                if matches!(next, Some('>' | '|' | '&')) {
+                    i += 1;
+                }
+                b.finish_before_redirect(Redirect::Output);
             }
             '#' if !b.started => {
                 while i + 1 < chars.len() && chars[i + 1] != '\n' {
@@ -96,153 +238,48 @@ pub(crate) fn split(text: &str) -> Result<Vec<Token>> {
             }
             '\'' => {
                 let end = find(&chars, i + 1, '\'').ok_or_else(|| unclosed("'"))?;
-                b.started = true;
+                b.mark_quoted();
                 chars[i + 1..end].iter().for_each(|&ch| b.push_char(ch));
                 i = end;
             }
             '"' => i = double_quoted(&chars, i + 1, &mut b)?,
-            '`' => {
-                let end = find(&chars, i + 1, '`').ok_or_else(|| unclosed("`"))?;
-                b.push_part(Part::Command(chars[i..=end].iter().collect()));
-                i = end;
-            }
-            '$' if chars.get(i + 1) == Some(&'\'') => i = ansi_c_quoted(&chars, i + 2, &mut b)?,
+            '`' => i = backtick(&chars, i, &mut b)?,
+            '$' if next == Some('\'') => i = ansi_c_quoted(&chars, i + 2, &mut b)?,
             '$' => i = dollar(&chars, i, &mut b)?,
             _ => b.push_char(c),
         }
         i += 1;
     }
-    b.end_command();
+    if !b.heredocs.is_empty() {
+        read_heredocs(&chars, chars.len(), &mut b)?;
+    }
+    b.end_command(Token::End);
     Ok(b.tokens)
 }
 
-fn unclosed(what: &str) -> Error {
-    Error::Invalid(format!("the pasted command has an unclosed {what}: copy the whole command again"))
-}
-
-fn find(chars: &[char], from: usize, target: char) -> Option<usize> {
-    (from..chars.len()).find(|&j| chars[j] == target)
-}
-
-/// Inside "…": `\` escapes `$ \` " \\` and newline (a continuation); `$` expands.
-/// Returns the index of the closing quote.
-fn double_quoted(chars: &[char], mut i: usize, b: &mut Builder) -> Result<usize> {
-    b.started = true;
-    while i < chars.len() {
-        match chars[i] {
-            '"' => return Ok(i),
-            '\\' => match chars.get(i + 1) {
-                Some('\n') => i += 1,
-                Some(&next @ ('$' | '`' | '"' | '\\')) => {
-                    b.push_char(next);
-                    i += 1;
-                }
-                _ => b.push_char('\\'),
-            },
-            '$' => i = dollar(chars, i, b)?,
-            '`' => {
-                let end = find(chars, i + 1, '`').ok_or_else(|| unclosed("`"))?;
-                b.push_part(Part::Command(chars[i..=end].iter().collect()));
-                i = end;
+/// Reads the bodies of the pending here-documents, one after the other, from `start` (the
+/// line after the operator). A body ends at a line that is exactly its delimiter (after
+/// leading tabs for `<<-`); one missing its delimiter runs to the end of the text, as bash
+/// reads it. Returns the index of the last character used.
+fn read_heredocs(chars: &[char], start: usize, b: &mut Builder) -> Result<usize> {
+    let mut pos = start;
+    for doc in std::mem::take(&mut b.heredocs) {
+        let mut body = String::new();
+        while pos < chars.len() {
+            let end = find(chars, pos, '\n').unwrap_or(chars.len());
+            let line: String = chars[pos..end].iter().collect();
+            let line = if doc.strip_tabs { line.trim_start_matches('\t') } else { line.as_str() };
+            pos = end + 1;
+            if line.trim_end_matches('\r') == doc.delimiter {
+                break;
             }
-            c => b.push_char(c),
+            body.push_str(line);
+            body.push('\n');
         }
-        i += 1;
+        let parts = if doc.expand { expand_heredoc(&body)? } else { vec![Part::Literal(body)] };
+        b.tokens[doc.token] = Token::Stdin(parts);
     }
-    Err(unclosed("\""))
-}
-
-/// `$NAME`, `${NAME}`, `$(…)`; a lone `$` is literal. Returns the index of the last char used.
-fn dollar(chars: &[char], i: usize, b: &mut Builder) -> Result<usize> {
-    match chars.get(i + 1) {
-        Some('{') => {
-            let end = find(chars, i + 2, '}').ok_or_else(|| unclosed("${"))?;
-            b.push_part(Part::Var(chars[i + 2..end].iter().collect()));
-            Ok(end)
-        }
-        Some('(') => {
-            let mut depth = 0usize;
-            for j in i + 1..chars.len() {
-                match chars[j] {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            b.push_part(Part::Command(chars[i..=j].iter().collect()));
-                            return Ok(j);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Err(unclosed("$("))
-        }
-        Some(c) if c.is_ascii_alphabetic() || *c == '_' => {
-            let mut end = i + 1;
-            while end + 1 < chars.len() && (chars[end + 1].is_ascii_alphanumeric() || chars[end + 1] == '_') {
-                end += 1;
-            }
-            b.push_part(Part::Var(chars[i + 1..=end].iter().collect()));
-            Ok(end)
-        }
-        _ => {
-            b.push_char('$');
-            Ok(i)
-        }
-    }
-}
-
-/// bash's `$'…'`: backslash escapes `\n \t \r \\ \' \" \xHH \uHHHH`. Returns the closing quote's index.
-fn ansi_c_quoted(chars: &[char], mut i: usize, b: &mut Builder) -> Result<usize> {
-    b.started = true;
-    while i < chars.len() {
-        match chars[i] {
-            '\'' => return Ok(i),
-            '\\' => {
-                let Some(&e) = chars.get(i + 1) else { break };
-                i += 1;
-                let simple = match e {
-                    'n' => Some('\n'),
-                    't' => Some('\t'),
-                    'r' => Some('\r'),
-                    '0' => Some('\0'),
-                    'a' => Some('\u{7}'),
-                    'b' => Some('\u{8}'),
-                    'e' | 'E' => Some('\u{1b}'),
-                    'f' => Some('\u{c}'),
-                    'v' => Some('\u{b}'),
-                    '\\' | '\'' | '"' | '?' => Some(e),
-                    _ => None,
-                };
-                if let Some(c) = simple {
-                    b.push_char(c);
-                } else if matches!(e, 'x' | 'u' | 'U') {
-                    let max = match e {
-                        'x' => 2,
-                        'u' => 4,
-                        _ => 8,
-                    };
-                    let digits: String = chars[i + 1..].iter().take(max).take_while(|c| c.is_ascii_hexdigit()).collect();
-                    match u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32) {
-                        Some(c) => {
-                            b.push_char(c);
-                            i += digits.chars().count();
-                        }
-                        None => {
-                            b.push_char('\\');
-                            b.push_char(e);
-                        }
-                    }
-                } else {
-                    b.push_char('\\');
-                    b.push_char(e);
-                }
-            }
-            c => b.push_char(c),
-        }
-        i += 1;
-    }
-    Err(unclosed("$'"))
+    Ok(pos.saturating_sub(1))
 }
 
 /// `NAME=value` as (name, value parts).
@@ -287,62 +324,5 @@ pub(crate) fn without_prefix(word: &[Part], bytes: usize) -> Vec<Part> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<String> {
-        split(text)
-            .expect("splits")
-            .into_iter()
-            .map(|t| match t {
-                Token::Word(parts) => parts
-                    .into_iter()
-                    .map(|p| match p {
-                        Part::Literal(s) => s,
-                        Part::Var(v) => format!("<var {v}>"),
-                        Part::Command(c) => format!("<cmd {c}>"),
-                    })
-                    .collect(),
-                Token::End => ";".to_string(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn quotes_continuations_and_escapes_split_like_bash() {
-        assert_eq!(
-            words("curl 'a b' \\\n  -H \"X: \\\"q\\\" \\$x\" c\\ d ''"),
-            vec!["curl", "a b", "-H", "X: \"q\" $x", "c d", "", ";"],
-            "single quotes are literal, double quotes escape, an empty '' is a word"
-        );
-        assert_eq!(words("a \\\r\n b"), vec!["a", "b", ";"], "a Windows line end after \\ is a continuation too");
-        assert_eq!(words("curl https://x/p \\  -H \"A: b\""), vec!["curl", "https://x/p", "-H", "A: b", ";"], "a collapsed continuation");
-    }
-
-    #[test]
-    fn variables_and_substitutions_are_kept_as_parts() {
-        assert_eq!(
-            words(r#"S=$(echo -n "$T" | openssl dgst) ; curl -d "$BODY" "${A}x" `date`"#),
-            vec![r#"S=<cmd $(echo -n "$T" | openssl dgst)>"#, ";", "curl", "-d", "<var BODY>", "<var A>x", "<cmd `date`>", ";"]
-        );
-        assert_eq!(words("echo $ 5"), vec!["echo", "$", "5", ";"], "a lone $ is literal");
-    }
-
-    #[test]
-    fn ansi_c_quotes_decode_escapes() {
-        assert_eq!(words(r#"$'{"a":"it\'s\n\u00e9\x41"}'"#), vec!["{\"a\":\"it's\né\u{41}\"}", ";"]);
-    }
-
-    #[test]
-    fn comments_and_separators_end_commands() {
-        assert_eq!(words("# note\nA=1 && curl x # trailing\n"), vec!["A=1", ";", "curl", "x", ";"]);
-    }
-
-    #[test]
-    fn unclosed_quotes_are_an_error_saying_which() {
-        for (text, which) in [("curl 'abc", "'"), ("curl \"abc", "\""), ("curl $(date", "$(")] {
-            let err = split(text).expect_err("unclosed");
-            assert!(err.to_string().contains(&format!("unclosed {which}")), "{err}");
-        }
-    }
-}
+#[path = "shell_words_tests.rs"]
+mod tests;

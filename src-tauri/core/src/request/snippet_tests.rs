@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use super::*;
 use crate::request::auth::auth_headers_for;
 use crate::request::spec::{FormRow, RequestDraft};
-use crate::request::test_support::{available, pandabase_hmac, profile, record, run};
+use crate::request::test_support::{pandabase_hmac, profile, record, run};
+use crate::skip;
 
 struct Case {
     label: &'static str,
@@ -122,8 +123,7 @@ fn no_snippet_contains_the_secret_unless_asked_and_each_names_its_variables() {
 
 #[test]
 fn curl_snippets_are_valid_bash_and_send_exactly_what_tokenbench_sends() {
-    if !(available("bash") && available("openssl")) {
-        eprintln!("SKIPPED: bash or openssl is not installed, so cURL snippets cannot be run");
+    if !skip::tools_available(&["bash", "openssl"]) {
         return;
     }
     // The recorder: a `curl` function printing its arguments NUL-separated.
@@ -167,8 +167,7 @@ fn curl_snippets_are_valid_bash_and_send_exactly_what_tokenbench_sends() {
 
 #[test]
 fn python_snippets_parse_and_send_exactly_what_tokenbench_sends() {
-    if !available("python3") {
-        eprintln!("SKIPPED: python3 is not installed, so Python snippets cannot be run");
+    if !skip::tools_available(&["python3"]) {
         return;
     }
     let harness = r#"
@@ -197,8 +196,7 @@ exec(compile(src, "snippet.py", "exec"))
 
 #[test]
 fn typescript_snippets_run_and_send_exactly_what_tokenbench_sends() {
-    if !available("node") {
-        eprintln!("SKIPPED: node is not installed, so TypeScript snippets cannot be run");
+    if !skip::tools_available(&["node"]) {
         return;
     }
     // Node 20 runs JavaScript: the snippet's only TypeScript is `!` after process.env reads

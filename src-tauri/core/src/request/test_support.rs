@@ -67,8 +67,3 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)], stdin: &[u8]) ->
         ok: out.status.success(),
     }
 }
-
-/// True when `program` can be started; tests that need it print why they skip otherwise.
-pub fn available(program: &str) -> bool {
-    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
-}
