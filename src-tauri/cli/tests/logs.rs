@@ -10,16 +10,15 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use tokenbench_core::skip;
 
+/// The one skip policy (`tokenbench_core::skip`): skips loudly, or fails where everything is required.
 fn keyring_available() -> bool {
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() {
-        return true;
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none_or(|v| v.is_empty()) {
+        skip::skip("no D-Bus session bus; run it with `bash .ci/with-keyring cargo test` for the real keychain");
+        return false;
     }
-    if std::env::var_os("TOKENBENCH_REQUIRE_KEYRING").is_some() {
-        panic!("TOKENBENCH_REQUIRE_KEYRING is set but there is no D-Bus session: run under .ci/with-keyring");
-    }
-    eprintln!("SKIPPED: no D-Bus session bus; run `bash .ci/with-keyring cargo test` for the real-keychain tests");
-    false
+    skip::tools_available(&["secret-tool"])
 }
 
 fn tokenbench(data: &Path, args: &[&str]) -> Output {
