@@ -150,6 +150,9 @@ fn u(n: i64) -> u64 {
     n.max(0) as u64
 }
 
+/// `(requests, errors, answered, summed µs)`.
+type Sums = (u64, u64, u64, i64);
+
 /// Reads the aggregates from the rollups. `token` is the token's row ref (or all).
 fn from_rollups(conn: &Connection, w: &Window, token: Option<i64>) -> rusqlite::Result<Aggregates> {
     // `{tok}` becomes the token condition; its parameter always comes last.
@@ -158,10 +161,10 @@ fn from_rollups(conn: &Connection, w: &Window, token: Option<i64>) -> rusqlite::
         v.extend(token);
         v
     };
-    let mut a = Aggregates::default();
-    a.today = u(conn
+    let today = u(conn
         .prepare_cached(&sql("SELECT coalesce(sum(n), 0) FROM usage_hourly WHERE hour BETWEEN ? AND ?{tok}"))?
         .query_row(params_from_iter(args(vec![w.today_hour, w.to_hour])), |r| r.get(0))?);
+    let mut a = Aggregates { today, ..Aggregates::default() };
     // One pass over the range, grouped by bucket, endpoint and class in SQL; the three views of
     // it (classes, timeline, endpoints) are summed from that small result.
     let mut stmt = conn.prepare_cached(&sql(
@@ -169,8 +172,8 @@ fn from_rollups(conn: &Connection, w: &Window, token: Option<i64>) -> rusqlite::
          FROM usage_hourly WHERE hour BETWEEN ? AND ?{tok} GROUP BY b, endpoint, class",
     ))?;
     let mut q = stmt.query(params_from_iter(args(vec![w.offset_ms, w.bucket_ms(), w.from_hour, w.to_hour])))?;
-    let mut timeline: HashMap<i64, (u64, u64, u64, i64)> = HashMap::new();
-    let mut by_endpoint: HashMap<i64, (u64, u64, u64, i64)> = HashMap::new();
+    let mut timeline: HashMap<i64, Sums> = HashMap::new();
+    let mut by_endpoint: HashMap<i64, Sums> = HashMap::new();
     while let Some(r) = q.next()? {
         let (bucket, endpoint, class, n, us): (i64, i64, i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
         let Some(slot) = a.classes.get_mut(class as usize) else { continue };
@@ -186,7 +189,7 @@ fn from_rollups(conn: &Connection, w: &Window, token: Option<i64>) -> rusqlite::
     a.timeline = timeline.into_iter().map(|(b, (n, e, ans, us))| (b, n, e, ans, us)).collect();
     let mut stmt = conn.prepare_cached("SELECT ref, method, host, template FROM endpoints")?;
     let mut q = stmt.query([])?;
-    let mut named: HashMap<(String, String, String), (u64, u64, u64, i64)> = HashMap::new();
+    let mut named: HashMap<(String, String, String), Sums> = HashMap::new();
     while let Some(r) = q.next()? {
         let Some(&(n, e, ans, us)) = by_endpoint.get(&r.get::<_, i64>(0)?) else { continue };
         let slot = named.entry((r.get(1)?, r.get(2)?, r.get(3)?)).or_default();
