@@ -87,30 +87,46 @@ fn damage_deep_in_the_file_is_found_by_the_check_and_the_file_moved_aside() {
     assert!(log.check(at("2026-03-10T16:01:00Z")).expect("check").is_none(), "the new log is sound");
 }
 
-/// The child side: writes rows one transaction each, printing each committed id, until
-/// `TOKENBENCH_LOG_COUNT` rows (or forever) — or until it is killed.
+/// The child side of the tests below: writes rows one transaction each, printing each
+/// committed id, until `TOKENBENCH_LOG_COUNT` rows (or forever) — or until it is killed. Run
+/// on its own (no `TOKENBENCH_LOG_WRITER`), it writes 50 rows to a fresh log and checks that
+/// every id it reported as committed is there.
 #[test]
-#[ignore = "the child process of the reliability tests; run by them with --ignored"]
 fn writer_child() {
-    let Some(path) = std::env::var_os("TOKENBENCH_LOG_WRITER") else { return };
-    let count: u64 = std::env::var("TOKENBENCH_LOG_COUNT").ok().and_then(|c| c.parse().ok()).unwrap_or(u64::MAX);
+    let own = tempfile::tempdir().expect("tempdir");
+    let child = std::env::var_os("TOKENBENCH_LOG_WRITER");
+    let path = child.clone().map(std::path::PathBuf::from).unwrap_or_else(|| own.path().join("requests.sqlite3"));
+    let default = if child.is_some() { u64::MAX } else { 50 };
+    let count: u64 = std::env::var("TOKENBENCH_LOG_COUNT").ok().and_then(|c| c.parse().ok()).unwrap_or(default);
     let seed: u64 = std::env::var("TOKENBENCH_LOG_SEED").ok().and_then(|c| c.parse().ok()).unwrap_or(1);
-    let log = RequestLog::open(Path::new(&path), Utc::now()).expect("child opens the log");
+    let log = RequestLog::open(&path, Utc::now()).expect("the writer opens the log");
     let mut rng = Rng::new(seed);
     let start = at("2026-03-10T00:00:00Z");
     let mut out = std::io::stdout().lock();
+    let mut ids = Vec::new();
     for i in 0..count {
         let e = entry(&mut rng, start + Duration::milliseconds(i as i64 * 37));
         let id = log.record(&e).expect("insert");
         use std::io::Write;
         writeln!(out, "committed {id}").expect("stdout");
         out.flush().expect("flush");
+        if child.is_none() {
+            ids.push(id);
+        }
+    }
+    if child.is_none() {
+        let rows = log.page(&LogFilter::default(), None, 100).expect("page");
+        assert_eq!(rows.total, Some(50), "every reported row is in the log");
+        let mut found: Vec<i64> = rows.rows.iter().map(|r| r.id).collect();
+        found.sort_unstable();
+        assert_eq!(found, ids, "the ids reported are the ids stored");
+        rollups_match_rows(&log);
     }
 }
 
 fn spawn_writer(path: &Path, count: Option<u64>, seed: u64) -> Child {
     let mut cmd = Command::new(std::env::current_exe().expect("test binary"));
-    cmd.args(["request_log::tests::reliability::writer_child", "--exact", "--ignored", "--nocapture", "--test-threads", "1"])
+    cmd.args(["request_log::tests::reliability::writer_child", "--exact", "--nocapture", "--test-threads", "1"])
         .env("TOKENBENCH_LOG_WRITER", path)
         .env("TOKENBENCH_LOG_SEED", seed.to_string())
         .stdout(Stdio::piped())
