@@ -33,6 +33,12 @@ const COMMANDS: &[&str] = &[
     "sandbox_start",
     "sandbox_stop",
     "create_sandbox_token",
+    "usage_figures",
+    "log_page",
+    "export_logs",
+    "provider_logs",
+    "get_settings",
+    "save_settings",
 ];
 
 fn main() {

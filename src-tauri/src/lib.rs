@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod commands;
+mod maintenance;
 mod state;
 
 use tauri::Manager;
@@ -15,6 +16,7 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .setup(|app| {
             let state = AppState::open(None)?;
+            maintenance::start(state.inventory.clone(), state.clock.clone());
             app.manage(state);
             Ok(())
         })
@@ -50,6 +52,12 @@ pub fn run() {
             commands::sandbox::sandbox_start,
             commands::sandbox::sandbox_stop,
             commands::sandbox::create_sandbox_token,
+            commands::usage::usage_figures,
+            commands::usage::log_page,
+            commands::usage::export_logs,
+            commands::usage::provider_logs,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
         ])
         .run(tauri::generate_context!())
         .expect("Tokenbench could not start its window");

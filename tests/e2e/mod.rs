@@ -8,3 +8,4 @@ mod locked_keychain;
 mod secret_actions;
 mod smoke;
 mod tester;
+mod usage;

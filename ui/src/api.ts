@@ -14,15 +14,20 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { AuthMode } from "./bindings/AuthMode";
 import type { Copied } from "./bindings/Copied";
 import type { CurlImport } from "./bindings/CurlImport";
-import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { ExportFormat } from "./bindings/ExportFormat";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { KeychainStatus } from "./bindings/KeychainStatus";
 import type { ListQuery } from "./bindings/ListQuery";
+import type { LogCursor } from "./bindings/LogCursor";
+import type { LogFilter } from "./bindings/LogFilter";
+import type { LogPage } from "./bindings/LogPage";
 import type { NewToken } from "./bindings/NewToken";
 import type { Prepared } from "./bindings/Prepared";
 import type { Profile } from "./bindings/Profile";
+import type { ProviderLogs } from "./bindings/ProviderLogs";
 import type { ProposalChoice } from "./bindings/ProposalChoice";
+import type { RecentRequest } from "./bindings/RecentRequest";
 import type { Recognition } from "./bindings/Recognition";
 import type { RequestDraft } from "./bindings/RequestDraft";
 import type { Revealed } from "./bindings/Revealed";
@@ -30,9 +35,12 @@ import type { SandboxStatus } from "./bindings/SandboxStatus";
 import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendOptions } from "./bindings/SendOptions";
 import type { SendResult } from "./bindings/SendResult";
+import type { Settings } from "./bindings/Settings";
 import type { SnippetLang } from "./bindings/SnippetLang";
 import type { TokenPatch } from "./bindings/TokenPatch";
 import type { TokenView } from "./bindings/TokenView";
+import type { UsageFigures } from "./bindings/UsageFigures";
+import type { UsageQuery } from "./bindings/UsageQuery";
 import type { VerifyResult } from "./bindings/VerifyResult";
 import type { ErrorCode as BackendErrorCode } from "./bindings/ErrorCode";
 import { ERROR_CODES } from "./bindings/errorCodes";
@@ -196,8 +204,8 @@ export const sandboxStop = () => call<SandboxStatus>("sandbox_stop");
 /** A test token of `provider`'s shape stored in the keychain, pointing at the sandbox. */
 export const createSandboxToken = (input: { provider: string; authMode?: AuthMode; scopes?: string[]; name?: string }) =>
   call<TokenView>("create_sandbox_token", input);
-/** The last requests sent, newest first (at most 50). */
-export const recentRequests = () => call<HistoryEntry[]>("recent_requests");
+/** The last requests sent, newest first (at most 50), from the request log, each with the draft that repeats it. */
+export const recentRequests = () => call<RecentRequest[]>("recent_requests");
 /** The requests the user saved by name. */
 export const savedRequests = () => call<SavedRequest[]>("saved_requests");
 /** Saves a draft under `name` (with the token it was made for, if any). */
@@ -205,6 +213,21 @@ export const saveRequest = (name: string, draft: RequestDraft, tokenId?: string)
   call<SavedRequest>("save_request", tokenId ? { name, tokenId, draft } : { name, draft });
 /** Deletes a saved request. */
 export const deleteSavedRequest = (id: string) => call<null>("delete_saved_request", { id });
+
+// ---- Request log and usage ----
+
+/** The Usage page's figures for one token or all, over a range (from the log's hourly rollups). */
+export const usageFigures = (query: UsageQuery) => call<UsageFigures>("usage_figures", { query });
+/** One page (100 rows) of the request log, newest first; pass the previous page's `next` for the one after. */
+export const logPage = (filter: LogFilter, cursor?: LogCursor) => call<LogPage>("log_page", cursor ? { filter, cursor } : { filter });
+/** Every row matching `filter` as CSV or JSON text (no headers, bodies or secrets: the log has none). */
+export const exportLogs = (filter: LogFilter, format: ExportFormat) => call<string>("export_logs", { filter, format });
+/** The provider's own request logs for this token's account (Pandabase's api-logs), fetched with the token. */
+export const providerLogs = (tokenId: string) => call<ProviderLogs>("provider_logs", { tokenId });
+/** The user's settings. */
+export const getSettings = () => call<Settings>("get_settings");
+/** Saves settings; a shorter log retention purges old rows at once. */
+export const saveSettings = (settings: Settings) => call<Settings>("save_settings", { settings });
 
 /**
  * Calls `handler` with the token id each time the backend says a revealed secret must go.

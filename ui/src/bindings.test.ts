@@ -32,8 +32,9 @@ describe("bindings", () => {
 
   it("covers every type the contract names", () => {
     const contract = ["Environment", "TokenKind", "AuthMode", "Status", "ValueRole", "KeychainState", "KeychainStatus", "TokenRecord", "TokenView", "ListQuery", "StatusFilter", "SortKey", "NewToken", "TokenPatch", "Candidate", "WarningCode", "RecognitionWarning", "Recognition", "Proposal", "ProposalChoice", "ImportReport", "AppInfo", "Revealed", "Copied", "Profile"];
-    const tester = ["FormRow", "RequestDraft", "ConfirmationKind", "Confirmation", "SendOptions", "ShownHeader", "HmacDebug", "Prepared", "Timing", "HttpResponse", "Diagnosis", "SendResult", "SnippetLang", "FoundCredential", "CurlImport", "VerifyResult", "SandboxStatus", "HistoryEntry", "SavedRequest", "Endpoint", "Param"];
+    const tester = ["FormRow", "RequestDraft", "ConfirmationKind", "Confirmation", "SendOptions", "ShownHeader", "HmacDebug", "Prepared", "Timing", "HttpResponse", "Diagnosis", "SendResult", "SnippetLang", "FoundCredential", "CurlImport", "VerifyResult", "SandboxStatus", "RecentRequest", "SavedRequest", "Endpoint", "Param"];
+    const usage = ["LogRow", "LogFilter", "LogCursor", "LogPage", "UsageQuery", "UsageFigures", "UsageRange", "TimelinePoint", "EndpointFigure", "StatusClasses", "ExportFormat", "FailureKind", "Settings", "ProviderLogs", "ProviderLogRow"];
     const present = new Set(files.map(basename));
-    expect([...contract, ...tester].filter((t) => !present.has(t))).toEqual([]);
+    expect([...contract, ...tester, ...usage].filter((t) => !present.has(t))).toEqual([]);
   });
 });

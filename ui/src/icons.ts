@@ -24,6 +24,8 @@ const PATHS = {
   lock: "M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3z",
   chevron: "M4.5 6 8 9.5 11.5 6",
   info: "M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13ZM8 7v4.5M8 4.5v.5",
+  chart: "M2.5 2.5v11h11M5 10.5l2.5-3 2 2 3.5-4.5",
+  list: "M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.5M2.5 8h.5M2.5 12h.5",
 } as const;
 
 /** Names of the available icons. */

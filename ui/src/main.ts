@@ -17,6 +17,8 @@ import { inventoryView, type View } from "./views/inventory";
 import { createShell } from "./views/shell";
 import { settingsView } from "./views/settings";
 import { testerView } from "./views/tester";
+import { logsView } from "./views/logs";
+import { usageView } from "./views/usage";
 
 const shell = createShell();
 let current: { route: Route; view?: View; dispose?: () => void } | undefined;
@@ -38,6 +40,10 @@ function mount(route: Route, firstList?: Promise<TokenView[]>): void {
     const tester = testerView();
     current = { route, dispose: tester.dispose };
     replaceChildren(shell.main, tester.el);
+  } else if (route.view === "usage" || route.view === "logs") {
+    const view = route.view === "usage" ? usageView(route.tokenId) : logsView();
+    current = { route, dispose: view.dispose };
+    replaceChildren(shell.main, view.el);
   } else {
     current = { route };
     replaceChildren(shell.main, settingsView());

@@ -98,8 +98,9 @@ describe("preview backend: send_request", () => {
     const r = (await b.call("send_request", { tokenId: t.id, draft: d, options: { confirmed: ["write"] } })) as SendResult;
     expect(r.response.status).toBe(403);
     expect(r.diagnosis?.missingPermissions).toEqual(["PRODUCTS_WRITE"]);
-    const recent = (await b.call("recent_requests")) as Array<{ status?: number }>;
-    expect(recent[0].status).toBe(403);
+    const recent = (await b.call("recent_requests")) as Array<{ entry: { status?: number; failure?: string } }>;
+    expect(recent[0].entry.status).toBe(403);
+    expect(recent[1].entry.failure).toBe("guardrail");
   });
 
   it("refuses a revoked token with code revoked", async () => {

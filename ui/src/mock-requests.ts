@@ -7,7 +7,7 @@
  */
 
 import type { Confirmation } from "./bindings/Confirmation";
-import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { LogRow } from "./bindings/LogRow";
 import type { NewToken } from "./bindings/NewToken";
 import type { Prepared } from "./bindings/Prepared";
 import type { Profile } from "./bindings/Profile";
@@ -16,7 +16,8 @@ import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendOptions } from "./bindings/SendOptions";
 import type { ShownHeader } from "./bindings/ShownHeader";
 import type { TokenView } from "./bindings/TokenView";
-import { answer, sampleHistory } from "./mock-server";
+import { createMockLog } from "./mock-log";
+import { answer } from "./mock-server";
 import { importCurl, writeSnippet } from "./mock-snippets";
 import { isWrite, tokenVar } from "./request-draft";
 
@@ -58,10 +59,22 @@ function profileHosts(profile: Profile | undefined): string[] {
   return Object.values(profile?.environments ?? {}).flatMap((e) => (e?.baseUrl ? [new URL(e.baseUrl).host] : []));
 }
 
+/** The log row of a request (without its outcome); the query's credential-named values removed. */
+function logged(r: Resolved, draft: RequestDraft): Omit<LogRow, "id"> {
+  const query = [...r.url.searchParams].map(([n, v]) => `${encodeURIComponent(n)}=${/key|token|secret|signature|password|^auth/i.test(n) ? "•••" : encodeURIComponent(v)}`).join("&");
+  const relative = draft.url.trim().startsWith("/");
+  const template = relative ? draft.url.split("?")[0] : new URL(draft.url.replace(/[{}]/g, "")).pathname;
+  return {
+    at: new Date().toISOString(), tokenId: r.token.id, tokenName: r.token.name, provider: r.token.provider, environment: r.token.environment,
+    method: draft.method.toUpperCase(), scheme: r.url.protocol.replace(":", ""), host: r.url.host, pathTemplate: template, relative,
+    path: r.url.pathname, query, requestBytes: new TextEncoder().encode(draft.body).length, ...(draft.endpointId ? { endpointId: draft.endpointId } : {}),
+  };
+}
+
 /** The request commands of the browser preview. */
 export function requestCommands(ctx: MockContext): Record<string, (a: any) => unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
   let sandbox = { running: false } as { running: boolean; port?: number; baseUrl?: string };
-  let history: HistoryEntry[] = ctx.empty ? [] : sampleHistory(ctx.tokens());
+  const log = createMockLog(ctx.tokens, ctx.empty);
   let saved: SavedRequest[] = ctx.empty ? [] : [{ id: "saved_1", name: "Acme products (first page)", tokenId: "tok_1", draft: { method: "GET", url: "/v2/core/stores/{storeId}/products", headers: [], query: [], body: "", endpointId: "products.list", vars: {} } }];
   let sandboxCount = 0;
 
@@ -158,14 +171,18 @@ export function requestCommands(ctx: MockContext): Record<string, (a: any) => un
     send_request: async ({ tokenId, draft, options }) => {
       const r = await resolve(tokenId, draft, options);
       const missing = r.prepared.confirmations.filter((c) => !options.confirmed.includes(c.kind));
-      if (missing.length) return fail("needs_confirmation", missing.map((c) => c.message).join(" "));
+      if (missing.length) {
+        log.record({ ...logged(r, draft), failure: "guardrail" });
+        return fail("needs_confirmation", missing.map((c) => c.message).join(" "));
+      }
       await new Promise((done) => setTimeout(done, 120 + Math.random() * 160));
       if (r.sandbox && !sandbox.running && r.url.port === String(SANDBOX_PORT)) {
-        history = [{ id: `h_${Date.now()}`, at: new Date().toISOString(), tokenId, tokenName: r.token.name, method: draft.method, url: r.prepared.url, error: "connection refused", draft }, ...history].slice(0, 50);
+        log.record({ ...logged(r, draft), failure: "connect", totalMs: 1 });
         return fail("network", "Nothing answered on 127.0.0.1:8787 (connection refused): start the sandbox, or check the token's base URL.");
       }
-      const result = answer(r, draft, history);
-      history = [{ id: `h_${Date.now()}`, at: new Date().toISOString(), tokenId, tokenName: r.token.name, method: draft.method, url: r.prepared.url, status: result.response.status, totalMs: result.response.timing.totalMs, draft }, ...history].slice(0, 50);
+      const result = answer(r, draft, log.rows().filter((x) => x.tokenId === tokenId));
+      const res = result.response;
+      log.record({ ...logged(r, draft), status: res.status, totalMs: res.timing.totalMs, responseBytes: res.size, remoteIp: res.remoteAddr?.replace(/:\d+$/, "") });
       return result;
     },
     snippet: async ({ tokenId, draft, lang, inlineSecret }) => {
@@ -202,7 +219,7 @@ export function requestCommands(ctx: MockContext): Record<string, (a: any) => un
         notes: "Made by Tokenbench for its local sandbox; the secret only works there.", secret,
       }, secret);
     },
-    recent_requests: () => history,
+    ...log.commands,
     saved_requests: () => saved,
     save_request: ({ name, tokenId, draft }) => {
       if (!String(name).trim()) return fail("invalid", "Give the request a name.");

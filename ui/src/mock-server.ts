@@ -6,7 +6,7 @@
  */
 
 import type { Diagnosis } from "./bindings/Diagnosis";
-import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { LogRow } from "./bindings/LogRow";
 import type { HttpResponse } from "./bindings/HttpResponse";
 import type { Profile } from "./bindings/Profile";
 import type { RequestDraft } from "./bindings/RequestDraft";
@@ -35,7 +35,7 @@ function items(prefix: string, count: number, make: (i: number) => Record<string
 }
 
 /** What the made-up server says to this request. */
-function serve(r: Resolved, draft: RequestDraft, history: HistoryEntry[]): Reply {
+function serve(r: Resolved, draft: RequestDraft, history: LogRow[]): Reply {
   const t = r.token;
   const now = Date.now();
   const hits = (recent.get(t.id) ?? []).filter((at) => now - at < RATE_WINDOW_MS);
@@ -72,7 +72,7 @@ function serve(r: Resolved, draft: RequestDraft, history: HistoryEntry[]): Reply
       return { status: 201, body: { data: { id: `prd_${store}_104`, ...(input as object), createdAt: new Date().toISOString() } } };
     }
     case "pandabase:api-logs":
-      return { status: 200, body: { data: { retentionDays: 30, items: history.filter((h) => h.tokenId === t.id).slice(0, 5).map((h) => ({ method: h.method, path: new URL(h.url).pathname, status: h.status ?? 0, responseTimeMs: Math.round(h.totalMs ?? 0), ip: "127.0.0.1", at: h.at })) } } };
+      return { status: 200, body: { data: { retentionDays: 30, items: history.filter((h) => h.tokenId === t.id && h.status !== undefined).slice(0, 5).map((h) => ({ method: h.method, path: h.path, status: h.status ?? 0, responseTimeMs: Math.round(h.totalMs ?? 0), ip: "127.0.0.1", timestamp: h.at })) } } };
     case "pandabase:roll-secret":
       return { status: 200, body: { data: { tokenId: t.tokenId ?? "stk_…", rolledAt: new Date().toISOString(), note: "Browser preview: the vault keeps its secret." } } };
     case "pacspace:balance.derive":
@@ -118,7 +118,8 @@ function diagnose(status: number, reply: Reply, t: TokenView, profile: Profile |
 }
 
 /** The full `send_request` answer for a resolved request. */
-export function answer(r: Resolved, draft: RequestDraft, history: HistoryEntry[]): SendResult {
+/** `history` is the token's logged requests, newest first (Pandabase's api-logs shows them). */
+export function answer(r: Resolved, draft: RequestDraft, history: LogRow[]): SendResult {
   const reply = serve(r, draft, history);
   const text = JSON.stringify(reply.body);
   const total = r.sandbox ? 3 + Math.random() * 9 : 120 + Math.random() * 140;
@@ -137,19 +138,4 @@ export function answer(r: Resolved, draft: RequestDraft, history: HistoryEntry[]
   };
   const diagnosis = reply.status >= 400 ? diagnose(reply.status, reply, r.token, r.profile) : undefined;
   return { request: r.prepared, response, ...(diagnosis ? { diagnosis } : {}) };
-}
-
-/** A few past requests so the preview's Recent list is not empty. */
-export function sampleHistory(tokens: TokenView[]): HistoryEntry[] {
-  const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
-  const by = (name: string) => tokens.find((t) => t.name === name);
-  const list: HistoryEntry[] = [];
-  const add = (name: string, min: number, method: string, url: string, path: string, status: number, totalMs: number, body = "") => {
-    const t = by(name);
-    if (t) list.push({ id: `h_seed_${list.length}`, at: ago(min), tokenId: t.id, tokenName: t.name, method, url, status, totalMs, draft: { method, url: path, headers: [], query: [], body, vars: {} } });
-  };
-  add("Storefront sync", 12, "GET", "https://api.pandabase.io/v2/core/stores/shp_acme_main/products", "/v2/core/stores/{storeId}/products", 200, 184);
-  add("Checkout (staging)", 95, "GET", "https://api.pixlpay.net/v1/store/orders", "/v1/store/orders", 200, 142);
-  add("Storefront sync", 190, "POST", "https://api.pandabase.io/v2/core/stores/shp_acme_main/products", "/v2/core/stores/{storeId}/products", 403, 131, '{\n  "name": "New Product",\n  "amount": 2999,\n  "type": "ONE_TIME"\n}');
-  return list;
 }

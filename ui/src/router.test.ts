@@ -17,3 +17,13 @@ describe("routes", () => {
     expect(parseRoute(routeHash({ view: "settings" }))).toEqual({ view: "settings" });
   });
 });
+
+describe("usage and logs routes", () => {
+  it("opens usage for every token or for one, and the logs", () => {
+    expect(parseRoute("#/usage")).toEqual({ view: "usage" });
+    const one = { view: "usage" as const, tokenId: "tok 1/x" };
+    expect(routeHash(one)).toBe("#/usage/tok%201%2Fx");
+    expect(parseRoute(routeHash(one))).toEqual(one);
+    expect(parseRoute("#/logs")).toEqual({ view: "logs" });
+  });
+});

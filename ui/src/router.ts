@@ -1,12 +1,15 @@
 /**
  * Hash routes, so reloads and the back button keep the user where they were:
- * `#/inventory`, `#/inventory/<token id>` (detail open), `#/tester`, `#/settings`.
+ * `#/inventory`, `#/inventory/<token id>` (detail open), `#/tester`, `#/usage` (every token),
+ * `#/usage/<token id>` (one token), `#/logs`, `#/settings`.
  */
 
 /** A place in the app. */
 export type Route =
   | { view: "inventory"; tokenId?: string }
   | { view: "tester" }
+  | { view: "usage"; tokenId?: string }
+  | { view: "logs" }
   | { view: "settings" };
 
 /** Parses `location.hash`; anything unknown is the inventory. */
@@ -17,6 +20,10 @@ export function parseRoute(hash: string): Route {
       return { view: "tester" };
     case "settings":
       return { view: "settings" };
+    case "logs":
+      return { view: "logs" };
+    case "usage":
+      return parts[1] ? { view: "usage", tokenId: decodeURIComponent(parts[1]) } : { view: "usage" };
     case "inventory":
       return parts[1] ? { view: "inventory", tokenId: decodeURIComponent(parts[1]) } : { view: "inventory" };
     default:
@@ -26,7 +33,7 @@ export function parseRoute(hash: string): Route {
 
 /** The hash for a route. */
 export function routeHash(route: Route): string {
-  if (route.view === "inventory" && route.tokenId) return `#/inventory/${encodeURIComponent(route.tokenId)}`;
+  if ((route.view === "inventory" || route.view === "usage") && route.tokenId) return `#/${route.view}/${encodeURIComponent(route.tokenId)}`;
   return `#/${route.view}`;
 }
 

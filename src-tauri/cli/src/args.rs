@@ -47,6 +47,10 @@ pub enum Command {
         #[arg(long)]
         inline_secret: bool,
     },
+    /// Requests from the request log, newest first (never headers, bodies or secrets).
+    Logs(LogsArgs),
+    /// Usage figures from the request log: totals, error rate, timings, timeline, endpoints.
+    Usage(UsageArgs),
     /// Show the request a cURL command makes (from FILE, or stdin with - or no FILE): method,
     /// URL, headers, body, credentials found (masked) and notes. Files it names are read from
     /// the current folder.
@@ -67,6 +71,40 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<SandboxCmd>,
     },
+}
+
+#[derive(Args)]
+pub struct LogsArgs {
+    /// Only this token (name or id).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// A status code (429), a class (4xx), 'failed' (no answer) or 'errors'.
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long, short = 'X')]
+    pub method: Option<String>,
+    /// 7d, 12h, 30m, 2w, a date or an RFC 3339 time.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Words found in the path, query, token name or IP.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Rows to show (at most 1000).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
+#[derive(Args)]
+pub struct UsageArgs {
+    /// Only this token (name or id).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// today, 7d, 30d, 1y or all.
+    #[arg(long, default_value = "30d")]
+    pub range: String,
+    /// Filter the recent calls: 429, 4xx, failed, errors.
+    #[arg(long)]
+    pub status: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -9,9 +9,9 @@ pub fn code_for(err: &Error) -> u8 {
         Error::Invalid(_) | Error::DuplicateName(_) | Error::Corrupt { .. } => 4,
         Error::KeychainLocked | Error::KeychainUnavailable(_) | Error::SecretMissing(_) | Error::Keychain(_) => 5,
         Error::NeedsConfirmation(_) => 6,
-        Error::Network(_) => 7,
+        Error::Network { .. } => 7,
         Error::Revoked(_) => 8,
-        Error::Io { .. } => 1,
+        Error::Io { .. } | Error::RequestLog(_) => 1,
     }
 }
 
@@ -49,7 +49,8 @@ mod tests {
             Error::Keychain(_) => (5, "refusing"),
             Error::SecretMissing(_) => (5, "secret is missing"),
             Error::NeedsConfirmation(_) => (6, "confirmation"),
-            Error::Network(_) => (7, "network"),
+            Error::Network { .. } => (7, "network"),
+            Error::RequestLog(_) => (1, "request log"),
             Error::Revoked(_) => (8, "revoked"),
         }
     }
@@ -67,8 +68,9 @@ mod tests {
             Error::Keychain("x".into()),
             Error::SecretMissing("x".into()),
             Error::NeedsConfirmation("x".into()),
-            Error::Network("x".into()),
+            Error::network(tokenbench_core::error::NetworkKind::Other, "x"),
             Error::Revoked("x".into()),
+            Error::RequestLog("x".into()),
         ]
     }
 

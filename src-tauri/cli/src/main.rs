@@ -5,6 +5,7 @@
 mod args;
 mod curl_cmd;
 mod exit;
+mod logs_cmd;
 mod output;
 mod recognize_cmd;
 mod request_args;
@@ -47,7 +48,15 @@ fn run(cli: Cli) -> tokenbench_core::Result<()> {
     match cli.command {
         Command::Token(cmd) => token_cmd::run(&inventory, cmd, cli.json, now),
         Command::Doctor => output::doctor(&inventory, cli.json, now),
-        Command::Send { request, yes } => request_cmd::send(inventory, request, yes, cli.json, clock),
+        Command::Send { request, yes } => {
+            // Sending writes to the log: the CLI's chance for the daily purge.
+            if let Err(e) = logs_cmd::open(&inventory, now) {
+                eprintln!("warning: {e}");
+            }
+            request_cmd::send(inventory, request, yes, cli.json, clock)
+        }
+        Command::Logs(args) => logs_cmd::logs(&inventory, args, cli.json, now),
+        Command::Usage(args) => logs_cmd::usage(&inventory, args, cli.json, now),
         Command::Sign { request } => request_cmd::sign(inventory, request, cli.json, clock),
         Command::Snippet { request, lang, inline_secret } => request_cmd::snippet(inventory, request, lang, inline_secret, clock),
         Command::ImportCurl { .. } => Ok(()), // handled above

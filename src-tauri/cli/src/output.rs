@@ -186,6 +186,7 @@ pub fn doctor(inv: &Inventory, json: bool, now: DateTime<Utc>) -> Result<()> {
         println!("tokenbench   {}", info.version);
         println!("data dir     {}", info.data_dir);
         println!("metadata     {}", info.metadata_file);
+        println!("request log  {}", info.request_log);
         println!("tokens       {}", info.tokens);
         println!("providers    {}", info.providers.join(", "));
         println!("keychain     {:?} ({}): {}", info.keychain.state, info.keychain.backend, info.keychain.message);

@@ -9,6 +9,8 @@
 //!   --process-cmd CMD   another command to time as a whole process, e.g.
 //!                       'tokenbench send --url {url}'. Placeholders: {url} {host} {port} {path}.
 //!                       Split on spaces; '…' and "…" group words. Run without a shell.
+//!                       Repeat it to compare builds in one run (say, `tokenbench send` before
+//!                       and after a change); each is reported against curl.
 //!   --url URL           time this URL instead of the built-in server (e.g. a running sandbox)
 //!   --no-curl           skip the curl row
 
@@ -25,7 +27,7 @@ use tokenbench_core::send::{HttpSender, Method, OutgoingRequest, ReqwestSender};
 struct Options {
     requests: usize,
     process_n: usize,
-    process_cmd: Option<String>,
+    process_cmds: Vec<String>,
     url: Option<String>,
     curl: bool,
 }
@@ -37,7 +39,7 @@ fn options() -> Options {
     Options {
         requests: number("--requests", 1000).max(1),
         process_n: number("--process-n", 200).max(1),
-        process_cmd: value("--process-cmd"),
+        process_cmds: args.windows(2).filter(|w| w[0] == "--process-cmd").map(|w| w[1].clone()).collect(),
         url: value("--url"),
         curl: !args.iter().any(|a| a == "--no-curl"),
     }
@@ -205,12 +207,14 @@ async fn main() {
     if let Some(s) = &curl {
         row("curl -s -o /dev/null URL", s);
     }
-    let custom = opts.process_cmd.as_ref().and_then(|template| {
-        let words = command_words(template, &parsed);
-        let s = time_process(template, &words, opts.process_n)?;
-        row(&format!("process: {}", words.join(" ")), &s);
-        Some(s)
-    });
+    let commands: Vec<(String, Vec<String>)> = opts.process_cmds.iter().map(|t| (t.clone(), command_words(t, &parsed))).collect();
+    let mut custom: Vec<(String, Stats)> = Vec::new();
+    for (template, words) in &commands {
+        if let Some(s) = time_process(template, words, opts.process_n) {
+            row(&format!("process: {}", words.join(" ")), &s);
+            custom.push((words.join(" "), s));
+        }
+    }
 
     let ratio = |a: &Stats, b: &Stats| a.p50.as_secs_f64() / b.p50.as_secs_f64();
     println!("Ratios (p50)");
@@ -221,10 +225,10 @@ async fn main() {
     if let Some(c) = &curl {
         println!("  curl process / ReqwestSender      {:.1}x", ratio(c, &sender_stats));
     }
-    if let Some(p) = &custom {
-        println!("  --process-cmd / ReqwestSender     {:.1}x", ratio(p, &sender_stats));
+    for (i, (words, p)) in custom.iter().enumerate() {
+        println!("  --process-cmd #{} / ReqwestSender  {:.1}x   ({words})", i + 1, ratio(p, &sender_stats));
         if let Some(c) = &curl {
-            println!("  --process-cmd / curl process      {:.2}x", ratio(p, c));
+            println!("  --process-cmd #{} / curl process   {:.2}x", i + 1, ratio(p, c));
         }
     }
 }

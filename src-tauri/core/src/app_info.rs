@@ -33,6 +33,8 @@ pub struct AppInfo {
     pub version: String,
     pub data_dir: String,
     pub metadata_file: String,
+    /// The request log (SQLite): every request sent, no secrets.
+    pub request_log: String,
     /// How many token records the metadata file holds.
     pub tokens: u32,
     /// Provider profile ids in use (bundled and the user's).
@@ -50,6 +52,7 @@ pub fn app_info(inventory: &Inventory, now: DateTime<Utc>) -> Result<AppInfo> {
         version: env!("CARGO_PKG_VERSION").into(),
         data_dir: inventory.data_dir().root().display().to_string(),
         metadata_file: inventory.metadata_file().path().display().to_string(),
+        request_log: inventory.data_dir().request_log().display().to_string(),
         tokens,
         providers: inventory.profiles().all().iter().map(|p| p.id.clone()).collect(),
         keychain: inventory.keychain_status(),

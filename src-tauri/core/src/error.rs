@@ -2,7 +2,7 @@
 //! (the UI never matches on message text) and a message that says what went wrong and
 //! what to do. No variant ever carries a secret: constructors take names and ids only.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Everything the core can fail with.
@@ -38,12 +38,33 @@ pub enum Error {
     /// The token was revoked; it can no longer be used.
     #[error("token '{0}' is revoked; create a new one in the provider's dashboard and add it here.")]
     Revoked(String),
-    /// A network failure while sending (message carries no URL query and no secret).
+    /// A network failure while sending: what kind (so the request log can count DNS, connect,
+    /// TLS and timeout failures apart) and what to do (no URL path or query, no secret).
+    #[error("{message}")]
+    Network { kind: NetworkKind, message: String },
+    /// The request log (SQLite) could not be read or written; the message says what to do.
+    /// A send never fails because of it: the answer is shown and the failure reported.
     #[error("{0}")]
-    Network(String),
+    RequestLog(String),
     /// The user must confirm before this goes ahead (guardrails).
     #[error("{0}")]
     NeedsConfirmation(String),
+}
+
+/// What kind of transport failure stopped a send before an answer came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NetworkKind {
+    /// The host name could not be resolved.
+    Dns,
+    /// No connection: refused (nothing listening), unreachable, reset while connecting.
+    Connect,
+    /// The TLS handshake failed (certificate, protocol).
+    Tls,
+    /// No answer in time (connect timeout or the whole send's timeout).
+    Timeout,
+    /// Anything else: a broken-off body, too many redirects, a client that could not start.
+    Other,
 }
 
 /// Shorthand used across the core.
@@ -63,7 +84,8 @@ impl Error {
             Error::Corrupt { .. } => ErrorCode::CorruptMetadata,
             Error::Io { .. } => ErrorCode::Io,
             Error::Revoked(_) => ErrorCode::Revoked,
-            Error::Network(_) => ErrorCode::Network,
+            Error::Network { .. } => ErrorCode::Network,
+            Error::RequestLog(_) => ErrorCode::RequestLog,
             Error::NeedsConfirmation(_) => ErrorCode::NeedsConfirmation,
         }
     }
@@ -71,6 +93,11 @@ impl Error {
     /// The stable, machine-readable code for this error (`not_found`, `keychain_locked`…).
     pub fn code(&self) -> &'static str {
         self.kind().as_str()
+    }
+
+    /// Builds an [`Error::Network`] of `kind` saying `message`.
+    pub fn network(kind: NetworkKind, message: impl Into<String>) -> Self {
+        Error::Network { kind, message: message.into() }
     }
 
     /// Builds an [`Error::Io`] from an `std::io::Error`.
@@ -100,6 +127,7 @@ pub enum ErrorCode {
     Io,
     Revoked,
     Network,
+    RequestLog,
     NeedsConfirmation,
     /// A face's own failure (a background task that stopped), not the core's.
     Internal,
@@ -107,7 +135,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::NotFound,
         ErrorCode::DuplicateName,
         ErrorCode::Invalid,
@@ -119,6 +147,7 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::Revoked,
         ErrorCode::Network,
+        ErrorCode::RequestLog,
         ErrorCode::NeedsConfirmation,
         ErrorCode::Internal,
     ];
@@ -137,6 +166,7 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Revoked => "revoked",
             ErrorCode::Network => "network",
+            ErrorCode::RequestLog => "request_log",
             ErrorCode::NeedsConfirmation => "needs_confirmation",
             ErrorCode::Internal => "internal",
         }

@@ -7,6 +7,10 @@
 //! Each stored secret's keyed fingerprint goes in its record (see `fingerprint.rs`), so views
 //! name the other tokens holding the same secret (`TokenView::same_secret_as`) without the
 //! secret ever leaving the keychain.
+//!
+//! A token's last use comes from the request log (opened on first need), not from the
+//! metadata file, so sending never rewrites `tokens.json`; a `lastUsed` written there by an
+//! older Tokenbench still counts when the log knows nothing later.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -20,6 +24,7 @@ use crate::paths::DataDir;
 use crate::profile::Profiles;
 use crate::fingerprint::Fingerprinter;
 use crate::query::{list, ListQuery, SameSecret, TokenView};
+use crate::request_log::RequestLog;
 use crate::secret::Secret;
 use crate::token::TokenRecord;
 use crate::token_input::{apply_patch, clean_secret, record_from, validate, validate_fields, NewToken, TokenPatch};
@@ -35,6 +40,7 @@ pub struct Inventory {
     notices: Mutex<Vec<String>>,
     /// Read from the keychain on first need, then kept.
     fingerprinter: Mutex<Option<Arc<Fingerprinter>>>,
+    log: Mutex<Option<Arc<RequestLog>>>,
 }
 
 impl Inventory {
@@ -43,7 +49,15 @@ impl Inventory {
     pub fn open(data: DataDir, vault: Arc<dyn Vault>) -> Result<Self> {
         let profiles = Profiles::load(Some(&data.profiles_dir()))?;
         let file = MetadataFile::new(data.metadata_file());
-        Ok(Inventory { data, file, vault, profiles, notices: Mutex::new(Vec::new()), fingerprinter: Mutex::new(None) })
+        Ok(Inventory {
+            data,
+            file,
+            vault,
+            profiles,
+            notices: Mutex::new(Vec::new()),
+            fingerprinter: Mutex::new(None),
+            log: Mutex::new(None),
+        })
     }
 
     /// The data folder.
@@ -71,18 +85,54 @@ impl Inventory {
         self.vault.status()
     }
 
-    /// Things the user must be told once, such as a corrupt metadata file moved aside.
+    /// Things the user must be told once, such as a corrupt metadata file or request log
+    /// moved aside.
     pub fn notices(&self) -> Vec<String> {
-        self.notices.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        let mut all = self.notices.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        if let Some(log) = self.log.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            all.extend(log.notices());
+        }
+        all
     }
 
-    /// All records, as stored.
+    fn notice(&self, text: String) {
+        let mut notices = self.notices.lock().unwrap_or_else(|p| p.into_inner());
+        if !notices.contains(&text) {
+            notices.push(text);
+        }
+    }
+
+    /// The data folder's request log, opened (and created, migrated) on first use; `now` names
+    /// a file moved aside. Fails with [`Error::RequestLog`] when no log can be opened.
+    pub fn request_log(&self, now: DateTime<Utc>) -> Result<Arc<RequestLog>> {
+        let mut slot = self.log.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(log) = slot.as_ref() {
+            return Ok(Arc::clone(log));
+        }
+        let log = Arc::new(RequestLog::open(&self.data.request_log(), now)?);
+        *slot = Some(Arc::clone(&log));
+        Ok(log)
+    }
+
+    /// All records, with each token's last use from the request log.
     pub fn records(&self, now: DateTime<Utc>) -> Result<Vec<TokenRecord>> {
         let loaded = self.file.load(now)?;
         if let Some(notice) = loaded.quarantined {
-            self.notices.lock().unwrap_or_else(|p| p.into_inner()).push(notice.to_string());
+            self.notice(notice.to_string());
         }
-        Ok(loaded.records)
+        let mut records = loaded.records;
+        match self.request_log(now).and_then(|log| log.last_used()) {
+            Ok(used) => {
+                for r in &mut records {
+                    if let Some(at) = used.get(&r.id) {
+                        r.last_used = Some(r.last_used.map_or(*at, |old| old.max(*at)));
+                    }
+                }
+            }
+            // The inventory still works without its log; last-used times are then the stored ones.
+            Err(e) => self.notice(format!("Last-used times could not be read from the request log: {e}")),
+        }
+        Ok(records)
     }
 
     /// Lists records matching `query` at `now`.
@@ -274,15 +324,6 @@ impl Inventory {
             }
         }
         Ok((record, secret))
-    }
-
-    /// Records that the token was just used.
-    pub fn touch(&self, id: &str, now: DateTime<Utc>) -> Result<()> {
-        self.file.update(now, |records| {
-            let index = index_of(records, id)?;
-            records[index].last_used = Some(now);
-            Ok(())
-        })
     }
 }
 

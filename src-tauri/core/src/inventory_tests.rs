@@ -299,3 +299,31 @@ fn records_without_a_fingerprint_get_one_when_their_secret_is_next_read() {
     assert_eq!(inv.view("new", now()).expect("view").same_secret_as, ["old"], "compared from then on");
     assert!(vault.read(&old.record.id).is_ok());
 }
+
+#[test]
+fn last_use_comes_from_the_request_log_and_an_older_stored_one_still_counts() {
+    use crate::request_log::{NewEntry, Outcome, Target};
+    use crate::send::HttpResponse;
+    let (_dir, _vault, inv) = setup();
+    let used = inv.create(new_token("used", SECRET), now()).expect("create");
+    let old = inv.create(new_token("old", "sk_live_0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d"), now()).expect("create");
+    // An older Tokenbench wrote lastUsed into the metadata file.
+    let before = now() - chrono::Duration::days(40);
+    inv.metadata_file()
+        .update(now(), |records| {
+            records.iter_mut().for_each(|r| r.last_used = Some(before));
+            Ok(())
+        })
+        .expect("write the old field");
+    let metadata_before = std::fs::read(inv.metadata_file().path()).expect("metadata");
+    let sent = now() + chrono::Duration::minutes(5);
+    let answer = HttpResponse::json(200, &serde_json::json!({}));
+    let target = Target { template: "/v2/core/stores/{storeId}/products".into(), relative: true, endpoint_id: None };
+    let entry = NewEntry::for_send(sent, &used.record, "GET", "https://api.pandabase.io/v2/core/stores/shp_demo/products", target, 0, Outcome::Answered(&answer), inv.profiles());
+    inv.request_log(now()).expect("log").record(&entry).expect("record");
+    assert_eq!(inv.view("used", now()).expect("view").record.last_used, Some(sent), "the log's time wins when it is later");
+    assert_eq!(inv.view(&old.record.id, now()).expect("view").record.last_used, Some(before), "the stored time is the fallback");
+    assert_eq!(std::fs::read(inv.metadata_file().path()).expect("metadata"), metadata_before, "recording a use never rewrites tokens.json");
+    let by_use = inv.list(&ListQuery { sort: Some(crate::query::SortKey::LastUsed), descending: true, ..ListQuery::default() }, now()).expect("list");
+    assert_eq!(by_use[0].record.name, "used", "sorting by last use reads the log");
+}

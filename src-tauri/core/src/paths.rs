@@ -51,6 +51,11 @@ impl DataDir {
         self.root.join("profiles")
     }
 
+    /// The user's settings (`settings.json`, written atomically by the core).
+    pub fn settings_file(&self) -> PathBuf {
+        self.root.join("settings.json")
+    }
+
     /// The SQLite request log.
     pub fn request_log(&self) -> PathBuf {
         self.root.join("requests.sqlite3")

@@ -131,10 +131,61 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub missing_permissions_pattern: Option<String>,
+    /// Where the provider keeps its own request logs, when it offers them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub provider_logs: Option<ProviderLogsSpec>,
     /// `store_id_pattern`, compiled on first use (an import checks thousands of store ids).
     #[serde(skip)]
     #[ts(skip)]
     store_id_regex: std::sync::OnceLock<std::result::Result<regex::Regex, String>>,
+}
+
+/// How to read a provider's own request logs (Pandabase's `api-logs`): the catalogue endpoint
+/// that lists them, where the rows sit in its JSON answer, and what each field is called.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderLogsSpec {
+    /// Id of the endpoint in this profile's catalogue.
+    pub endpoint_id: String,
+    /// JSON pointer to the array of rows (default `/data/items`).
+    #[serde(default = "default_items")]
+    pub items: String,
+    /// JSON pointer to the provider's retention in days, if it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub retention_days: Option<String>,
+    #[serde(default)]
+    pub fields: ProviderLogFields,
+}
+
+/// Field names of one provider log row.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProviderLogFields {
+    pub at: String,
+    pub method: String,
+    pub path: String,
+    pub status: String,
+    pub duration_ms: String,
+    pub ip: String,
+}
+
+impl Default for ProviderLogFields {
+    fn default() -> Self {
+        ProviderLogFields {
+            at: "timestamp".into(),
+            method: "method".into(),
+            path: "path".into(),
+            status: "status".into(),
+            duration_ms: "responseTimeMs".into(),
+            ip: "ip".into(),
+        }
+    }
+}
+
+fn default_items() -> String {
+    "/data/items".into()
 }
 
 impl Profile {

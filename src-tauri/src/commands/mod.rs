@@ -4,9 +4,11 @@
 pub mod app;
 pub mod sandbox;
 pub mod secrets;
+pub mod settings;
 pub mod tester;
 pub mod tokens;
 pub mod transfer;
+pub mod usage;
 
 use tokenbench_core::{ErrorCode, ErrorPayload};
 

@@ -4,7 +4,7 @@ use tauri::State;
 use tokenbench_core::request::curl_import::{import_curl as parse_curl, CurlImport};
 use tokenbench_core::request::snippet::SnippetLang;
 use tokenbench_core::request::spec::RequestDraft;
-use tokenbench_core::tester::{verify_signature as verify, HistoryEntry, Prepared, SavedRequest, SendOptions, SendResult, VerifyResult};
+use tokenbench_core::tester::{verify_signature as verify, Prepared, RecentRequest, SavedRequest, SendOptions, SendResult, VerifyResult};
 
 use super::{blocking, CommandResult};
 use crate::AppState;
@@ -37,11 +37,11 @@ pub async fn verify_signature(state: State<'_, AppState>, body: String, signatur
     blocking(move || verify(&inv, body.as_bytes(), &signature, now)).await
 }
 
-// History is file work: async commands, so it runs off the main thread like the rest.
+// History is file and SQLite work: async commands, so it runs off the main thread like the rest.
 #[tauri::command]
-pub async fn recent_requests(state: State<'_, AppState>) -> CommandResult<Vec<HistoryEntry>> {
+pub async fn recent_requests(state: State<'_, AppState>) -> CommandResult<Vec<RecentRequest>> {
     let tester = state.tester.clone();
-    blocking(move || Ok(tester.history().recent())).await
+    blocking(move || tester.recent(50)).await
 }
 
 #[tauri::command]

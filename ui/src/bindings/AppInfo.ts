@@ -7,6 +7,10 @@ import type { KeychainStatus } from "./KeychainStatus";
  */
 export type AppInfo = { version: string, dataDir: string, metadataFile: string, 
 /**
+ * The request log (SQLite): every request sent, no secrets.
+ */
+requestLog: string, 
+/**
  * How many token records the metadata file holds.
  */
 tokens: number, 

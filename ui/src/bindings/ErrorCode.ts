@@ -4,4 +4,4 @@
  * Every code an error can carry. Exported to TypeScript (type and list), so the UI's idea of
  * the codes is generated from this enum, never copied by hand.
  */
-export type ErrorCode = "not_found" | "duplicate_name" | "invalid" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "keychain_error" | "corrupt_metadata" | "io" | "revoked" | "network" | "needs_confirmation" | "internal";
+export type ErrorCode = "not_found" | "duplicate_name" | "invalid" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "keychain_error" | "corrupt_metadata" | "io" | "revoked" | "network" | "request_log" | "needs_confirmation" | "internal";

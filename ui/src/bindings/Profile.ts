@@ -3,6 +3,7 @@ import type { AuthMode } from "./AuthMode";
 import type { Endpoint } from "./Endpoint";
 import type { Environment } from "./Environment";
 import type { EnvironmentSpec } from "./EnvironmentSpec";
+import type { ProviderLogsSpec } from "./ProviderLogsSpec";
 import type { RateLimitSpec } from "./RateLimitSpec";
 import type { Shape } from "./Shape";
 
@@ -41,4 +42,8 @@ rotationDays?: number,
 /**
  * Regex with a group `perms` that finds missing permissions in a 403 body.
  */
-missingPermissionsPattern?: string, };
+missingPermissionsPattern?: string, 
+/**
+ * Where the provider keeps its own request logs, when it offers them.
+ */
+providerLogs?: ProviderLogsSpec, };

@@ -14,6 +14,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "io",
   "revoked",
   "network",
+  "request_log",
   "needs_confirmation",
   "internal",
 ];

@@ -132,6 +132,12 @@ export function detailPanel(token: TokenView, actions: DetailActions, now = new 
             icon("send"),
             "Test",
           ),
+      h(
+        "button",
+        { type: "button", class: "button small", "data-testid": "open-usage", title: "Requests, error rate and timings of this token", onclick: () => go({ view: "usage", tokenId: token.id }) },
+        icon("chart"),
+        "Usage",
+      ),
       h("button", { type: "button", class: "icon-button", "aria-label": "Close details", "data-testid": "detail-close", onclick: actions.close }, icon("x")),
     ),
     h(

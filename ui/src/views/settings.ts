@@ -7,6 +7,7 @@ import { h } from "../dom";
 import { AUTH_MODE_LABEL, KEYCHAIN_LABEL } from "../format";
 import { isPreview } from "../api";
 import { shared } from "../state";
+import { retentionCard } from "./retention-setting";
 
 /** Builds the view from the shared state. */
 export function settingsView(): HTMLElement {
@@ -31,9 +32,11 @@ export function settingsView(): HTMLElement {
           item("Version", info ? `Tokenbench ${info.version}${isPreview() ? " (browser preview with sample data)" : ""}` : "—"),
           item("Data folder", mono(info?.dataDir)),
           item("Metadata file", mono(info?.metadataFile)),
+          item("Request log", mono(info?.requestLog)),
           item("Secrets", "Only in the OS keychain, one entry per token. Never written to the metadata file, logs or exports."),
         ),
       ),
+      retentionCard(),
       h(
         "section",
         { class: "card", "data-testid": "keychain-card" },

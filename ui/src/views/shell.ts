@@ -13,6 +13,8 @@ import { toastError } from "../toast";
 const NAV: Array<{ view: Route["view"]; label: string; icon: IconName }> = [
   { view: "inventory", label: "Inventory", icon: "key" },
   { view: "tester", label: "Request tester", icon: "send" },
+  { view: "usage", label: "Usage", icon: "chart" },
+  { view: "logs", label: "Logs", icon: "list" },
   { view: "settings", label: "Settings & About", icon: "gear" },
 ];
 

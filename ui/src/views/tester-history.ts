@@ -1,11 +1,13 @@
 /**
  * Recent and saved requests in the tester's left column. Recent (newest first, from the
- * backend's history) shows method, path, status and time; clicking one restores its draft and
- * token. Saved requests load the same way and can be deleted.
+ * request log) shows method, path template, status and time; clicking one restores its token,
+ * method, path and query (the log keeps no headers or body). Saved requests load their whole
+ * draft the same way and can be deleted.
  */
 
 import * as api from "../api";
-import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { RecentRequest } from "../bindings/RecentRequest";
+import type { RequestDraft } from "../bindings/RequestDraft";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import { h, replaceChildren } from "../dom";
 import { absoluteTime, relativeTime } from "../format";
@@ -19,9 +21,18 @@ const SHOWN = 12;
 /** The mounted lists. */
 export type HistoryLists = { el: HTMLElement; load(): Promise<void>; saved(): SavedRequest[] };
 
+/** What opening a recent or saved request restores. */
+export type Reopen = { tokenId?: string; draft: RequestDraft };
+
+/** What a log row's status column says: the code, or why there was none. */
+export function statusLabel(status: number | undefined, failure: string | undefined): string {
+  if (status !== undefined && status !== null) return String(status);
+  return failure === "guardrail" ? "refused" : failure ?? "error";
+}
+
 /** Builds both lists; `open` restores a draft (with its token when known). */
-export function historyLists(open: (item: HistoryEntry | SavedRequest) => void): HistoryLists {
-  let recent: HistoryEntry[] = [];
+export function historyLists(open: (item: Reopen) => void): HistoryLists {
+  let recent: RecentRequest[] = [];
   let saved: SavedRequest[] = [];
   let showAll = false;
   const recentList = h("ul", { class: "history", "data-testid": "recent-list" });
@@ -39,17 +50,19 @@ export function historyLists(open: (item: HistoryEntry | SavedRequest) => void):
     replaceChildren(
       recentList,
       recent.length
-        ? (showAll ? recent : recent.slice(0, SHOWN)).map((e) => {
+        ? (showAll ? recent : recent.slice(0, SHOWN)).map(({ entry: e, draft }) => {
             const tone = e.status !== undefined && e.status !== null ? statusTone(e.status) : "server";
+            const shown = e.query ? `${e.pathTemplate}?${e.query}` : e.pathTemplate;
+            const why = e.failure === "guardrail" ? "\nRefused before sending (a guardrail question was not answered yes)" : e.failure ? `\nNo answer: ${e.failure}` : "";
             return h(
               "li",
               null,
               h(
                 "button",
-                { type: "button", class: "history-item", "data-testid": "recent-item", "data-id": e.id, title: `${e.method} ${e.url}\n${e.tokenName} · ${absoluteTime(e.at)}${e.error ? `\n${e.error}` : ""}`, onclick: () => open(e) },
+                { type: "button", class: "history-item", "data-testid": "recent-item", "data-id": String(e.id), title: `${e.method} ${e.host}${e.path}\n${e.tokenName} · ${absoluteTime(e.at)}${why}`, onclick: () => open({ tokenId: e.tokenId, draft }) },
                 h("span", { class: `method-pill m-${e.method.toLowerCase()}` }, e.method),
-                h("span", { class: "history-text" }, h("code", { class: "history-path" }, displayPath(e.url)), h("span", { class: "history-sub" }, `${e.tokenName} · ${relativeTime(e.at, now)}${e.totalMs !== undefined && e.totalMs !== null ? ` · ${formatMs(e.totalMs)}` : ""}`)),
-                h("span", { class: `history-status tone-${tone}` }, e.status ?? "error"),
+                h("span", { class: "history-text" }, h("code", { class: "history-path" }, displayPath(shown)), h("span", { class: "history-sub" }, `${e.tokenName} · ${relativeTime(e.at, now)}${e.totalMs !== undefined && e.totalMs !== null && e.status !== undefined ? ` · ${formatMs(e.totalMs)}` : ""}`)),
+                h("span", { class: `history-status tone-${tone}` }, statusLabel(e.status, e.failure)),
               ),
             );
           })

@@ -13,9 +13,7 @@ import * as api from "../api";
 import type { ConfirmationKind } from "../bindings/ConfirmationKind";
 import type { CurlImport } from "../bindings/CurlImport";
 import type { Endpoint } from "../bindings/Endpoint";
-import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { Prepared } from "../bindings/Prepared";
-import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SendResult } from "../bindings/SendResult";
 import type { TokenView } from "../bindings/TokenView";
 import { debounce, h, replaceChildren } from "../dom";
@@ -31,7 +29,7 @@ import { responsePanel } from "./response-panel";
 import { openSignatureVerifier } from "./signature-verifier";
 import { snippetPanel } from "./snippet-panel";
 import { confirmSend, promptSaveName } from "./tester-dialogs";
-import { historyLists } from "./tester-history";
+import { historyLists, type Reopen } from "./tester-history";
 import { sandboxCard } from "./tester-sandbox";
 import { tokenPicker } from "./tester-token";
 
@@ -236,7 +234,7 @@ export function testerView(): TesterView {
     }
   }
 
-  function openDraft(item: HistoryEntry | SavedRequest): void {
+  function openDraft(item: Reopen): void {
     const wanted = item.tokenId ? tokens.find((t) => t.id === item.tokenId) : undefined;
     editor.set(fromDraft(item.draft));
     memory.editor = editor.state();

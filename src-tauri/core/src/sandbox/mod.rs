@@ -17,7 +17,7 @@ mod pacspace;
 mod pandabase;
 mod pixlpay;
 mod reply;
-mod request_log;
+mod api_logs;
 mod shipped;
 mod source;
 mod state;
@@ -37,11 +37,11 @@ use tokio::task::JoinHandle;
 pub use crate::clock::{Clock, FixedClock, SystemClock};
 pub(crate) use keys::random_bytes;
 pub use keys::{new_token_secret, PROVIDERS};
-pub use request_log::RETENTION_DAYS;
+pub use api_logs::RETENTION_DAYS;
 pub use shipped::PUBLISHABLE_ENDPOINTS;
 pub use source::{MemoryTokenSource, SandboxToken, TokenSource};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, NetworkKind, Result};
 use reply::Reject;
 use state::Sandbox;
 
@@ -120,13 +120,16 @@ pub async fn start(addr: SocketAddr, source: Arc<dyn TokenSource>, clock: Arc<dy
 
 fn bind_error(addr: SocketAddr, err: &std::io::Error) -> Error {
     if err.kind() == std::io::ErrorKind::AddrInUse {
-        Error::Network(format!(
-            "port {} on {} is already in use: is another `tokenbench sandbox` running? Stop it or pick another port.",
-            addr.port(),
-            addr.ip()
-        ))
+        Error::network(
+            NetworkKind::Other,
+            format!(
+                "port {} on {} is already in use: is another `tokenbench sandbox` running? Stop it or pick another port.",
+                addr.port(),
+                addr.ip()
+            ),
+        )
     } else {
-        Error::Network(format!("could not listen on {addr}: {err}"))
+        Error::network(NetworkKind::Other, format!("could not listen on {addr}: {err}"))
     }
 }
 

@@ -24,7 +24,7 @@ use super::credentials::{bearer, header};
 use super::fixtures::pandabase_products;
 use super::keys::new_token_secret;
 use super::reply::{created, ok, Reject};
-use super::request_log::{log_store_requests, RETENTION_DAYS};
+use super::api_logs::{log_store_requests, RETENTION_DAYS};
 use super::source::SandboxToken;
 use super::state::{missing_scopes, Sandbox};
 use crate::hmac_sign;

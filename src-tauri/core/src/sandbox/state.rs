@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use crate::clock::Clock;
 use super::reply::Reject;
-use super::request_log::RequestLog;
+use super::api_logs::ApiLogs;
 use super::source::{SandboxToken, TokenSource};
 use crate::secret::Secret;
 
@@ -37,7 +37,7 @@ pub(crate) struct Sandbox {
     cache: Mutex<TokenCache>,
     /// record id → (window number, requests counted in it).
     windows: Mutex<HashMap<String, (i64, u32)>>,
-    pub(crate) logs: RequestLog,
+    pub(crate) logs: ApiLogs,
     /// store id → products created through the API.
     pub(crate) products: Mutex<HashMap<String, Vec<serde_json::Value>>>,
 }
@@ -49,7 +49,7 @@ impl Sandbox {
             clock,
             cache: Mutex::new(TokenCache::default()),
             windows: Mutex::new(HashMap::new()),
-            logs: RequestLog::default(),
+            logs: ApiLogs::default(),
             products: Mutex::new(HashMap::new()),
         }
     }

@@ -53,7 +53,7 @@ mod tests {
     async fn mock_answers_from_the_handler_and_records_requests() {
         let mock = MockSender::new(|req| {
             if req.url.ends_with("/fail") {
-                Err(Error::Network("down".into()))
+                Err(Error::network(crate::error::NetworkKind::Connect, "down"))
             } else {
                 Ok(HttpResponse::json(200, &serde_json::json!({"path": req.url})))
             }

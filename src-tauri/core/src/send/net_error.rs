@@ -5,47 +5,51 @@
 use std::error::Error as StdError;
 use std::time::Duration;
 
-use crate::error::Error;
+use crate::error::{Error, NetworkKind};
 
-/// Maps a reqwest failure talking to `origin` (`scheme://host:port`) to [`Error::Network`].
+/// Maps a reqwest failure talking to `origin` (`scheme://host:port`) to [`Error::Network`]
+/// with its [`NetworkKind`].
 pub(crate) fn network_error(err: reqwest::Error, origin: &str, connect_timeout: Duration) -> Error {
     let err = err.without_url();
     let refused = io_kinds(&err).any(|k| k == std::io::ErrorKind::ConnectionRefused);
     let reason = innermost_reason(&err);
     let lower = chain_text(&err).to_lowercase();
-    let message = if refused || lower.contains("connection refused") {
-        format!("nothing is listening at {origin}; is the server (or `tokenbench sandbox`) running?")
+    let (kind, message) = if refused || lower.contains("connection refused") {
+        (NetworkKind::Connect, format!("nothing is listening at {origin}; is the server (or `tokenbench sandbox`) running?"))
     } else if err.is_timeout() && err.is_connect() {
-        format!(
+        (NetworkKind::Timeout, format!(
             "could not connect to {origin} within {} s (connect timeout): the host may be down, or a firewall drops the packets. Check the base URL and your network.",
             secs(connect_timeout)
-        )
+        ))
     } else if lower.contains("dns error") || lower.contains("failed to lookup address") || lower.contains("name or service not known") {
-        format!("could not find the host of {origin} (DNS lookup failed): check the spelling of the base URL and your network connection.")
+        (NetworkKind::Dns, format!("could not find the host of {origin} (DNS lookup failed): check the spelling of the base URL and your network connection."))
     } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") || lower.contains("alert") {
-        format!(
+        (NetworkKind::Tls, format!(
             "the TLS handshake with {origin} failed ({reason}). The certificate may be self-signed, expired or issued for another host name; for a local server use http://."
-        )
+        ))
     } else if err.is_timeout() {
-        format!("{origin} did not answer in time (timeout): the server may be slow or stuck. Try again, or raise the timeout.")
+        (NetworkKind::Timeout, format!("{origin} did not answer in time (timeout): the server may be slow or stuck. Try again, or raise the timeout."))
     } else if err.is_connect() {
-        format!("could not connect to {origin} ({reason}). Check the base URL and that the server is up.")
+        (NetworkKind::Connect, format!("could not connect to {origin} ({reason}). Check the base URL and that the server is up."))
     } else if err.is_body() || err.is_decode() {
-        format!("the response from {origin} broke off while its body was read ({reason}). Try again.")
+        (NetworkKind::Other, format!("the response from {origin} broke off while its body was read ({reason}). Try again."))
     } else if lower.contains("connection reset") || lower.contains("connection closed") || lower.contains("incomplete message") {
-        format!("{origin} closed the connection before answering ({reason}). Try again; if it persists, check the server's logs.")
+        (NetworkKind::Other, format!("{origin} closed the connection before answering ({reason}). Try again; if it persists, check the server's logs."))
     } else {
-        format!("the request to {origin} failed ({reason}).")
+        (NetworkKind::Other, format!("the request to {origin} failed ({reason})."))
     };
-    Error::Network(message)
+    Error::network(kind, message)
 }
 
 /// A timeout of the whole send (all hops and the body).
 pub(crate) fn total_timeout_error(origin: &str, total: Duration) -> Error {
-    Error::Network(format!(
-        "no complete answer from {origin} within {} s (timeout): the server may be slow or stuck. Try again, or raise the timeout.",
-        secs(total)
-    ))
+    Error::network(
+        NetworkKind::Timeout,
+        format!(
+            "no complete answer from {origin} within {} s (timeout): the server may be slow or stuck. Try again, or raise the timeout.",
+            secs(total)
+        ),
+    )
 }
 
 fn secs(d: Duration) -> String {

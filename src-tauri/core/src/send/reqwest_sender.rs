@@ -14,7 +14,7 @@ use super::net_error::{network_error, total_timeout_error};
 use super::request::OutgoingRequest;
 use super::response::{HttpResponse, Timing, MAX_BODY_BYTES};
 use super::{origin_of_url, HttpSender, SendFuture};
-use crate::error::{Error, Result};
+use crate::error::{Error, NetworkKind, Result};
 
 /// Limits for [`ReqwestSender`].
 #[derive(Debug, Clone)]
@@ -56,7 +56,7 @@ impl ReqwestSender {
             .user_agent(concat!("tokenbench/", env!("CARGO_PKG_VERSION")))
             .connector_layer(ConnectTimingLayer)
             .build()
-            .map_err(|e| Error::Network(format!("could not set up the HTTP client: {}", e.without_url())))?;
+            .map_err(|e| Error::network(NetworkKind::Other, format!("could not set up the HTTP client: {}", e.without_url())))?;
         Ok(ReqwestSender { client, config })
     }
 
@@ -102,19 +102,22 @@ impl ReqwestSender {
             let location = resp.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
             if let (true, Some(location)) = (status.is_redirection(), location) {
                 if hops >= self.config.max_redirects {
-                    return Err(Error::Network(format!(
-                        "{origin} redirected more than {} times; stopped. Check the base URL (http vs https, a trailing slash).",
-                        self.config.max_redirects
-                    )));
+                    return Err(Error::network(
+                        NetworkKind::Other,
+                        format!(
+                            "{origin} redirected more than {} times; stopped. Check the base URL (http vs https, a trailing slash).",
+                            self.config.max_redirects
+                        ),
+                    ));
                 }
                 let next = url.join(&location).map_err(|_| {
-                    Error::Network(format!("{origin} redirected to a Location that is not a valid URL."))
+                    Error::network(NetworkKind::Other, format!("{origin} redirected to a Location that is not a valid URL."))
                 })?;
                 if !matches!(next.scheme(), "http" | "https") {
-                    return Err(Error::Network(format!(
-                        "{origin} redirected to a '{}:' URL; only http and https are followed.",
-                        next.scheme()
-                    )));
+                    return Err(Error::network(
+                        NetworkKind::Other,
+                        format!("{origin} redirected to a '{}:' URL; only http and https are followed.", next.scheme()),
+                    ));
                 }
                 if !same_origin(&url, &next) {
                     let dropped = drop_sensitive(&mut headers, &req.sensitive_headers);

@@ -176,6 +176,7 @@ async fn a_redirect_loop_stops_with_a_clear_error() {
     let err = sender().send(OutgoingRequest::new(Method::GET, format!("http://{addr}/loop"))).await.expect_err("loops forever");
     assert_eq!(err.code(), "network");
     assert!(err.to_string().contains("more than 10 times"), "{err}");
+    assert!(matches!(err, crate::error::Error::Network { kind: crate::error::NetworkKind::Other, .. }), "a redirect loop is logged as kind other: {err:?}");
 }
 
 #[tokio::test]
@@ -189,6 +190,7 @@ async fn a_slow_server_times_out_with_a_message_free_of_the_path() {
     let msg = err.to_string();
     assert!(msg.contains("timeout") && msg.contains(&format!("http://{addr}")), "{msg}");
     assert!(!msg.contains("/slow") && !msg.contains("qsecret"), "path or query leaked: {msg}");
+    assert!(matches!(err, crate::error::Error::Network { kind: crate::error::NetworkKind::Timeout, .. }), "a slow server is logged as a timeout: {err:?}");
 }
 
 #[tokio::test]
@@ -203,6 +205,7 @@ async fn connection_refused_says_what_to_do_and_hides_path_and_query() {
     assert!(msg.contains(&format!("nothing is listening at http://127.0.0.1:{port}")), "{msg}");
     assert!(msg.contains("tokenbench sandbox"), "the message says what to start: {msg}");
     assert!(!msg.contains("private-path") && !msg.contains("querysecret"), "URL leaked: {msg}");
+    assert!(matches!(err, crate::error::Error::Network { kind: crate::error::NetworkKind::Connect, .. }), "a refused connection is logged as a connect failure: {err:?}");
 }
 
 #[tokio::test]
@@ -212,4 +215,5 @@ async fn an_unknown_host_is_a_dns_error_without_the_query() {
     let msg = err.to_string();
     assert!(msg.contains("DNS") && msg.contains("http://no-such-host.invalid:80"), "{msg}");
     assert!(!msg.contains("querysecret"), "{msg}");
+    assert!(matches!(err, crate::error::Error::Network { kind: crate::error::NetworkKind::Dns, .. }), "an unknown host is logged as a DNS failure: {err:?}");
 }

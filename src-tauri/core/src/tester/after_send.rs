@@ -1,7 +1,9 @@
 //! Everything that happens once a request has left: the one home of the tester's after-send
 //! steps, in the order they must run.
 //!
-//! 1. **Record the use** — for answers and failures alike, before anything can return early.
+//! 1. **Record the use** — one row in the request log (`crate::request_log`), for answers and
+//!    failures alike, before anything can return early. The row is the history and the
+//!    token's last use: the metadata file is not rewritten.
 //! 2. **Redact** every secret the request carried out of the answer (headers, text, pretty
 //!    JSON), as is and URL-, JSON- and base64-encoded, so an echoing server cannot put it on
 //!    screen; then mask anything else shaped like a token.
@@ -16,7 +18,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::mask::{MaskLevel, Masker};
 use crate::profile::Profiles;
 use crate::redact::Redactor;
@@ -24,7 +26,7 @@ use crate::request::diagnose::diagnose;
 use crate::request::spec::RequestDraft;
 use crate::send::HttpResponse;
 
-use super::history::HistoryEntry;
+use crate::request_log::{NewEntry, Outcome, Target};
 use super::response_scrub::scrub_response;
 use super::{blocking, Built, Prepared, SendResult, Tester};
 
@@ -34,19 +36,21 @@ pub(super) struct Sent {
     pub draft: RequestDraft,
     /// When the send started, by the tester's clock.
     pub started: DateTime<Utc>,
+    /// How long the sender took, measured; a failure's time is logged with it.
+    pub elapsed_ms: f64,
     pub result: Result<HttpResponse>,
 }
 
 /// Runs the after-send steps and hands the faces what they may show.
 pub(super) async fn finish(tester: &Arc<Tester>, sent: Sent) -> Result<SendResult> {
-    let Sent { built, draft, started, result } = sent;
+    let Sent { built, draft, started, elapsed_ms, result } = sent;
     let profiles = tester.inventory.profiles();
     let redactor = Redactor::new(&[&built.secret], profiles, MaskLevel::Normal);
-    let recorded = record_use(tester, &built, redacted_draft(&draft, &redactor), started, &result).await;
+    let recorded = record_use(tester, &built, &redacted_draft(&draft, &redactor), &redactor, started, elapsed_ms, &result).await;
     let mut response = result?;
     if let Err(e) = recorded {
         // The answer is worth more than the bookkeeping: show it, and say what was not kept.
-        response.notices.push(format!("This request could not be recorded in the history: {e}"));
+        response.notices.push(format!("This request could not be recorded in the request log: {e}"));
     }
     redact_response(&mut response, &redactor);
     keep_rolled_secret(tester, &built, &draft, &mut response).await?;
@@ -106,19 +110,42 @@ fn redact_response(response: &mut HttpResponse, redactor: &Redactor) {
     }
 }
 
-/// Step 1: last use and the recent-requests history.
-async fn record_use(tester: &Arc<Tester>, built: &Built, draft: RequestDraft, started: DateTime<Utc>, result: &Result<HttpResponse>) -> Result<()> {
+/// Step 1: one row in the request log, which is the history and the token's last use.
+async fn record_use(
+    tester: &Arc<Tester>,
+    built: &Built,
+    draft: &RequestDraft,
+    redactor: &Redactor,
+    started: DateTime<Utc>,
+    elapsed_ms: f64,
+    result: &Result<HttpResponse>,
+) -> Result<()> {
+    let outcome = match result {
+        Ok(response) => Outcome::Answered(response),
+        Err(Error::Network { kind, .. }) => Outcome::Failed { kind: *kind, elapsed_ms },
+        // Not a transport failure (a malformed header the sender refused): nothing was sent.
+        Err(_) => return Ok(()),
+    };
+    let entry = entry_for(tester, built, draft, redactor, started, outcome);
     let me = Arc::clone(tester);
-    let (id, name, url) = (built.record.id.clone(), built.record.name.clone(), built.prepared.url.clone());
-    let method = built.spec.method.clone();
-    let status = result.as_ref().ok().map(|r| (r.status, r.timing.total_ms));
-    let error = result.as_ref().err().map(|e| e.to_string());
-    blocking(move || {
-        me.inventory.touch(&id, started)?;
-        let profiles = me.inventory.profiles();
-        me.history.record(HistoryEntry::new(started, &id, &name, &method, &url, status, error, &draft, profiles))
-    })
-    .await
+    blocking(move || me.inventory.request_log(started)?.record(&entry).map(|_| ())).await
+}
+
+/// A send a guardrail refused: logged (kind `guardrail`) but not counted as a use.
+pub(super) fn record_refusal(tester: &Tester, built: &Built, draft: &RequestDraft, at: DateTime<Utc>) -> Result<()> {
+    let redactor = Redactor::new(&[&built.secret], tester.inventory.profiles(), MaskLevel::Normal);
+    let entry = entry_for(tester, built, &redacted_draft(draft, &redactor), &redactor, at, Outcome::Refused);
+    tester.inventory.request_log(at)?.record(&entry).map(|_| ())
+}
+
+/// The log row for `built`: the URL with the request's own secret redacted (the log then
+/// removes secret-looking query values and path segments itself).
+fn entry_for(tester: &Tester, built: &Built, draft: &RequestDraft, redactor: &Redactor, at: DateTime<Utc>, outcome: Outcome<'_>) -> NewEntry {
+    let mut url = built.prepared.url.clone();
+    redactor.redact_in_place(&mut url);
+    let target = Target::of(&draft.url, &built.spec.method, draft.endpoint_id.as_deref(), &built.profile);
+    let body = built.spec.body.len() as u64;
+    NewEntry::for_send(at, &built.record, &built.spec.method, &url, target, body, outcome, tester.inventory.profiles())
 }
 
 /// Step 3: masks secret-shaped values; a successful rotation's new secret goes to the keychain.

@@ -12,7 +12,8 @@ mod sandbox_runner;
 mod sandbox_tokens;
 mod verify;
 
-pub use history::{scrub_draft, HistoryEntry, History, SavedRequest};
+pub use history::{scrub_draft, History, SavedRequest};
+pub use crate::request_log::RecentRequest;
 pub use response_scrub::scrub_response;
 pub use prepared::{HmacDebug, Prepared, SendOptions, SendResult};
 pub use sandbox_port::SandboxPortNote;
@@ -66,7 +67,7 @@ impl Tester {
         &self.inventory
     }
 
-    /// Recent and saved requests.
+    /// Saved requests (recent ones come from the request log: [`Tester::recent`]).
     pub fn history(&self) -> &History {
         &self.history
     }
@@ -115,14 +116,46 @@ impl Tester {
         let started = self.clock.now();
         let me = Arc::clone(self);
         let (built, draft) = blocking(move || {
-            let built = me.build(&token, &draft, &options)?;
-            require_confirmed(&built.prepared.confirmations, &options.confirmed)?;
+            let built = me.build(&token, &draft, &options).inspect_err(|e| me.log_https_refusal(e, &token, &draft, &options, started))?;
+            if let Err(e) = require_confirmed(&built.prepared.confirmations, &options.confirmed) {
+                // A refusal is logged; failing to log it must not hide the question itself.
+                let _ = after_send::record_refusal(&me, &built, &draft, started);
+                return Err(e);
+            }
             Ok((built, draft))
         })
         .await?;
         let outgoing = outgoing(&built)?;
+        let clock = std::time::Instant::now();
         let result = self.sender.send(outgoing).await;
-        after_send::finish(self, after_send::Sent { built, draft, started, result }).await
+        let elapsed_ms = clock.elapsed().as_secs_f64() * 1000.0;
+        after_send::finish(self, after_send::Sent { built, draft, started, elapsed_ms, result }).await
+    }
+
+    /// The last `limit` requests (every token), newest first, from the request log; each with
+    /// the draft that repeats it.
+    pub fn recent(&self, limit: usize) -> Result<Vec<RecentRequest>> {
+        self.inventory.request_log(self.clock.now())?.recent(limit)
+    }
+
+    /// When `build` failed on the profile's HTTPS rule, logs the refusal. Reads no secret: the
+    /// row needs none.
+    fn log_https_refusal(&self, err: &Error, token: &str, draft: &RequestDraft, options: &SendOptions, at: chrono::DateTime<chrono::Utc>) {
+        if !matches!(err, Error::Invalid(_)) {
+            return;
+        }
+        let Ok(record) = self.inventory.find(token, at) else { return };
+        let Ok(profile) = self.inventory.profiles().require(&record.provider).cloned() else { return };
+        let Ok(spec) = draft.resolve(&record, &profile, options.base_url.as_deref()) else { return };
+        let Ok(url) = spec.full_url() else { return };
+        if https_required(&profile, url.as_str()).is_ok() {
+            return;
+        }
+        let masker = Masker::new(self.inventory.profiles(), MaskLevel::Normal);
+        let nothing = Secret::new("");
+        let prepared = Prepared::new(&spec, url.as_str(), &[], &record, &nothing, Vec::new(), &masker);
+        let built = Built { record, profile, secret: nothing, spec, auth: Vec::new(), prepared };
+        let _ = after_send::record_refusal(self, &built, draft, at);
     }
 }
 
@@ -150,3 +183,6 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + '
 mod tests;
 #[cfg(test)]
 mod loopback_tests;
+#[cfg(test)]
+#[path = "log_tests.rs"]
+mod log_tests;

@@ -1,4 +1,5 @@
-//! Pandabase's request log: every Store API request is recorded with method, path, status,
+//! The sandbox's server-side API logs (Pandabase's `api-logs`), not the app's own request log
+//! (`crate::request_log`): every Store API request is recorded with method, path, status,
 //! response time and IP, kept 30 days (by the sandbox's clock), listed newest first by
 //! `GET /v2/stores/:storeId/api-logs`. Paths are logged without their query; headers and
 //! bodies (where credentials travel) are never logged.
@@ -35,9 +36,9 @@ pub(crate) struct LogEntry {
 
 /// Logs per store id, oldest at the front.
 #[derive(Default)]
-pub(crate) struct RequestLog(Mutex<HashMap<String, VecDeque<LogEntry>>>);
+pub(crate) struct ApiLogs(Mutex<HashMap<String, VecDeque<LogEntry>>>);
 
-impl RequestLog {
+impl ApiLogs {
     fn record(&self, store: &str, entry: LogEntry, now: DateTime<Utc>) {
         let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let list = all.entry(store.to_string()).or_default();
@@ -107,7 +108,7 @@ mod tests {
 
     #[test]
     fn entries_older_than_30_days_are_gone_and_the_rest_come_newest_first() {
-        let log = RequestLog::default();
+        let log = ApiLogs::default();
         let t0 = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").expect("date").with_timezone(&Utc);
         log.record("shp_a", entry(t0, "/old"), t0);
         log.record("shp_a", entry(t0 + Duration::days(20), "/mid"), t0 + Duration::days(20));
