@@ -225,14 +225,15 @@ fn echo_sender() -> Arc<MockSender> {
     }))
 }
 
-fn custom_token(inv: &Inventory, secret: &str) -> String {
+/// A test token pointing at a loopback address (the echo mock answers whatever the URL).
+fn loopback_token(inv: &Inventory, name: &str, provider: &str, auth_mode: AuthMode, auth_header: Option<&str>, secret: &str) -> String {
     let t = NewToken {
-        name: "internal".into(),
-        provider: "custom".into(),
+        name: name.into(),
+        provider: provider.into(),
         environment: Environment::Test,
         kind: TokenKind::SecretKey,
-        auth_mode: AuthMode::Custom,
-        auth_header: Some("X-Internal-Key".into()),
+        auth_mode,
+        auth_header: auth_header.map(str::to_owned),
         auth_prefix: None,
         token_id: None,
         store_id: None,
@@ -253,7 +254,7 @@ async fn a_secret_echoed_back_in_any_form_never_reaches_a_face() {
     // A secret with no provider shape: shape-based masking alone would show it in full.
     let secret = "intl-9f8e7d6c5b4a3f2e1d0c";
     let (dir, inv) = inventory();
-    let id = custom_token(&inv, secret);
+    let id = loopback_token(&inv, "internal", "custom", AuthMode::Custom, Some("X-Internal-Key"), secret);
     let tester = Arc::new(Tester::new(inv, echo_sender(), clock()));
     let mut d = draft("POST", "/anything", &format!("{{\"note\":\"pasted {secret} by mistake\"}}"));
     d.query = vec![FormRow::new("key", secret)];
@@ -274,26 +275,7 @@ async fn a_secret_echoed_back_in_any_form_never_reaches_a_face() {
 #[tokio::test]
 async fn an_echoed_bearer_secret_is_masked_in_headers_and_body() {
     let (_d, inv) = inventory();
-    let t = NewToken {
-        name: "pix".into(),
-        provider: "pixlpay".into(),
-        environment: Environment::Test,
-        kind: TokenKind::SecretKey,
-        auth_mode: AuthMode::Bearer,
-        auth_header: None,
-        auth_prefix: None,
-        token_id: None,
-        store_id: None,
-        base_url: Some("http://127.0.0.1:9".into()),
-        scopes: vec![],
-        rate_limit: None,
-        expires: None,
-        rotation_days: None,
-        tags: vec![],
-        notes: String::new(),
-        secret: SecretField(crate::Secret::new("sk_test_Qw3rTy8uIoP1aSdFgH4jKl")),
-    };
-    let id = inv.create(t, Utc::now()).expect("create").record.id;
+    let id = loopback_token(&inv, "pix", "pixlpay", AuthMode::Bearer, None, "sk_test_Qw3rTy8uIoP1aSdFgH4jKl");
     let tester = Arc::new(Tester::new(inv, echo_sender(), clock()));
     let out = tester.send(id, draft("GET", "/headers", ""), SendOptions::default()).await.expect("send");
     let all = serde_json::to_string(&out).expect("json");
